@@ -1,0 +1,40 @@
+"""Output formats for findings: ``text`` (file:line:col), ``json`` and ``github``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .finding import Finding
+
+
+def as_text(findings: list[Finding]) -> str:
+    lines = [f"{f.path}:{f.line}:{f.col}: {f.code} [{f.severity.value}] {f.message} ({f.slug})" for f in findings]
+    counts = Counter(f.severity.value for f in findings)
+    if findings:
+        lines.append(f"{len(findings)} finding(s): {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s)")
+    else:
+        lines.append("All checks passed.")
+    return "\n".join(lines)
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def as_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: annotations on the pull request's files."""
+    return "\n".join(
+        f"::{'error' if f.severity.value == 'error' else 'warning'} "
+        f"file={_gh_escape(f.path, True)},line={f.line},col={f.col},title={_gh_escape(f.code + ' ' + f.slug, True)}"
+        f"::{_gh_escape(f.message)}"
+        for f in findings
+    )
+
+
+FORMATS = {"text": as_text, "json": as_json, "github": as_github}

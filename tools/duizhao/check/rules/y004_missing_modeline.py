@@ -1,0 +1,37 @@
+"""Y004 missing-modeline — the file does not name its JSON Schema for the editor.
+
+**What it does.** Requires the first line of every annotation and registry file to be a
+`yaml-language-server` modeline pointing at the right schema in `annotations/schema/`.
+
+**Why.** With the modeline, VS Code, Neovim and other editors using yaml-language-server
+validate and complete the file as the annotator types: wrong units or misspelt keys are
+caught before `duizhao check` runs.
+
+**Bad.** A file that starts with `document: jian-news-2019-12`.
+
+**Good.**
+```yaml
+# yaml-language-server: $schema=schema/annotations.schema.json
+document: jian-news-2019-12
+```
+"""
+
+from ...project import ANNOTATION_SCHEMA, SCHEMA_FOR_YAML
+from ...yamlio import MODELINE_PREFIX
+from ..finding import Problem, Severity
+
+CODE = "Y004"
+SLUG = "missing-modeline"
+SEVERITY = Severity.WARNING
+TARGET = "yaml"
+
+
+def expected_modeline(kind: str) -> str:
+    return f"{MODELINE_PREFIX}schema/{SCHEMA_FOR_YAML.get(kind, ANNOTATION_SCHEMA)}"
+
+
+def check(item, project):
+    first = item.text.splitlines()[0].strip() if item.text else ""
+    want = expected_modeline(item.kind)
+    if first != want:
+        yield Problem(1, 1, f"first line should be the editor modeline `{want}`", fix="insert the modeline")

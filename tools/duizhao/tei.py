@@ -1,0 +1,203 @@
+"""The corpus document model: a TEI file read into header fields and segments.
+
+Every tool (checks, exports, site, suggestions) reads documents through
+:func:`load_document`, so there is one notion of what a segment is and what its text is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from .text import TEI_NS, plain_text
+from .xmlsafe import parse_bytes
+
+T = "{%s}" % TEI_NS
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NS = {"tei": TEI_NS}
+
+SEGMENT_TAGS = {T + name for name in ("head", "p", "item", "byline", "dateline")}
+GENRES = ("newsletter", "news-report", "online-interview", "annual-review", "press-conference")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A translatable unit of the Chinese source, addressed by its ``xml:id``."""
+
+    id: str
+    kind: str  # head | p | item | byline | dateline | caption | turn
+    zh: str
+    line: int
+    speaker: str | None = None  # person id of the turn, without '#'
+    speaker_label: str | None = None  # the source's label (问, 嘉宾…)
+    div: str | None = None  # type of the nearest enclosing div
+    element: etree._Element | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Translation:
+    segment: str
+    en: str
+    status: str  # draft | reviewed
+    resp: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    role: str
+    names: dict[str, str]
+    occupations: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Omission:
+    after: str | None  # segment id the omitted text followed; None = before the first
+    text: str
+    note: str
+    line: int
+
+
+@dataclass
+class Document:
+    """A parsed corpus document."""
+
+    id: str
+    path: Path
+    tree: etree._ElementTree = field(repr=False)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def _first(self, xpath: str) -> etree._Element | None:
+        found = self.root.xpath(xpath, namespaces=NS)
+        return found[0] if found else None
+
+    def _by_lang(self, xpath: str) -> dict[str, str]:
+        return {
+            el.get(XML_LANG, "zh"): " ".join((el.text or "").split())
+            for el in self.root.xpath(xpath, namespaces=NS)
+        }
+
+    # -- header -----------------------------------------------------------------
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        return self._by_lang("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
+
+    @cached_property
+    def publisher(self) -> dict[str, str]:
+        return self._by_lang("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:publisher")
+
+    @cached_property
+    def place(self) -> dict[str, str]:
+        return self._by_lang("tei:teiHeader/tei:profileDesc/tei:creation/tei:placeName")
+
+    @cached_property
+    def abstract(self) -> dict[str, str]:
+        return {
+            el.get(XML_LANG): " ".join(" ".join(el.itertext()).split())
+            for el in self.root.xpath("tei:teiHeader/tei:profileDesc/tei:abstract", namespaces=NS)
+        }
+
+    @cached_property
+    def date(self) -> str | None:
+        """The document's date (ISO), or the earliest it can be for a date range."""
+        el = self._first("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:date")
+        return None if el is None else (el.get("when") or el.get("notBefore"))
+
+    @cached_property
+    def genre(self) -> str | None:
+        el = self._first("tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef")
+        target = None if el is None else el.get("target", "")
+        return target.removeprefix("#genre-") if target else None
+
+    @cached_property
+    def source_file(self) -> str | None:
+        el = self._first("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:idno[@type='source-file']")
+        return None if el is None else (el.text or "").strip()
+
+    @cached_property
+    def speakers(self) -> dict[str, Person]:
+        people = {}
+        for el in self.root.xpath("tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson/tei:person", namespaces=NS):
+            pid = el.get(XML_ID)
+            people[pid] = Person(
+                id=pid,
+                role=el.get("role", ""),
+                names={n.get(XML_LANG): (n.text or "").strip() for n in el.findall(T + "persName")},
+                occupations={n.get(XML_LANG): (n.text or "").strip() for n in el.findall(T + "occupation")},
+            )
+        return people
+
+    @cached_property
+    def omissions(self) -> list[Omission]:
+        items = self.root.xpath("tei:teiHeader/tei:encodingDesc/tei:p/tei:list[@type='omitted']/tei:item", namespaces=NS)
+        return [
+            Omission(
+                after=(item.get("corresp") or "").removeprefix("#") or None,
+                text=item.findtext(T + "quote") or "",
+                note=item.findtext(T + "note") or "",
+                line=item.sourceline or 0,
+            )
+            for item in items
+        ]
+
+    # -- text -------------------------------------------------------------------
+    @cached_property
+    def source_text(self) -> etree._Element | None:
+        return self._first("tei:text[@type='source']")
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        if self.source_text is None:
+            return []
+        return [_segment(el) for el in self.source_text.iter(*SEGMENT_TAGS) if el.get(XML_ID)]
+
+    @cached_property
+    def segment_index(self) -> dict[str, Segment]:
+        return {seg.id: seg for seg in self.segments}
+
+    @cached_property
+    def translations(self) -> dict[str, Translation]:
+        out = {}
+        for ab in self.root.xpath("tei:text[@type='translation']/tei:body/tei:ab", namespaces=NS):
+            seg = (ab.get("corresp") or "").removeprefix("#")
+            out.setdefault(seg, Translation(
+                segment=seg,
+                en=plain_text(ab, "en"),
+                status=(ab.get("ana") or "").removeprefix("#"),
+                resp=(ab.get("resp") or "").removeprefix("#"),
+                line=ab.sourceline or 0,
+            ))
+        return out
+
+
+def _segment(el: etree._Element) -> Segment:
+    parent = el.getparent()
+    kind = el.tag[len(T):]
+    speaker = label = None
+    if kind == "head" and parent.tag == T + "figure":
+        kind = "caption"
+    elif kind == "p" and parent.tag == T + "sp":
+        kind = "turn"
+        speaker = (parent.get("who") or "").split()[0].removeprefix("#") or None
+        label_el = parent.find(T + "speaker")
+        label = plain_text(label_el) if label_el is not None else None
+    div = next((a.get("type") for a in el.iterancestors(T + "div")), None)
+    return Segment(
+        id=el.get(XML_ID), kind=kind, zh=plain_text(el), line=el.sourceline or 0,
+        speaker=speaker, speaker_label=label, div=div, element=el,
+    )
+
+
+def load_document(path: str | Path) -> Document:
+    """Parse a corpus file with the hardened parser (raises ``XMLProblem``)."""
+    path = Path(path)
+    tree = parse_bytes(path.read_bytes())
+    return Document(id=tree.getroot().get(XML_ID) or path.stem, path=path, tree=tree)
