@@ -7,54 +7,17 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, commands
 from .project import Project, ProjectError
 
 
-def _codes(values: list[str] | None) -> list[str]:
-    return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
-
-
-def cmd_check(args: argparse.Namespace, project: Project) -> int:
-    from .check import Severity, run
-    from .check.report import FORMATS
-
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if args.fix:
-        from .fix import apply_fixes
-        for line in apply_fixes(project, [Path(p) for p in args.paths]):
-            print(line, file=sys.stderr)
-    findings = run(project, args.paths, _codes(args.select), _codes(args.ignore))
-    out = FORMATS[fmt](findings)
-    if out:
-        print(out)
-    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    return 1 if any(f.severity in failing for f in findings) else 0
-
-
-def cmd_rules(args: argparse.Namespace, project: Project | None) -> int:
-    from .check.rules import RULES
-    for code, rule in sorted(RULES.items()):
-        summary = (rule.__doc__ or "").strip().splitlines()[0].split(" — ", 1)[-1]
-        print(f"{code}  {rule.SLUG:<28} {rule.SEVERITY.value:<8} {summary}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace, project: Project) -> int:
-    from .export import export
-    return export(project, args.what, args.format, args.output)
-
-
-def cmd_stats(args: argparse.Namespace, project: Project) -> int:
-    from .stats import collect, render
-    print(render(collect(project), args.format))
-    return 0
-
-
-def cmd_ingest(args: argparse.Namespace, project: Project | None) -> int:
-    from .ingest import ingest_file
-    return ingest_file(Path(args.source), args.id, Path(args.output) if args.output else None,
-                       project, force=args.force)
+COMMANDS = (
+    commands.check,
+    commands.rules,
+    commands.export,
+    commands.stats,
+    commands.ingest,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,35 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
     parser.add_argument("--root", help="project root (default: found from the current directory)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    p = sub.add_parser("check", help="lint TEI and YAML files (default: the whole corpus)")
-    p.add_argument("paths", nargs="*", help="files or directories (default: corpus/ and annotations/)")
-    p.add_argument("--format", choices=["text", "json", "github"], help="output format (default: text; github on GitHub Actions)")
-    p.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes, comma-separated (e.g. X,Y001)")
-    p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rule codes or prefixes")
-    p.add_argument("--fix", action="store_true", help="apply safe fixes to annotator files first")
-    p.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser("rules", help="list the check rules")
-    p.set_defaults(func=cmd_rules, no_project=True)
-
-    p = sub.add_parser("export", help="write a dataset to stdout or a file")
-    p.add_argument("what", choices=["segments"])
-    p.add_argument("--format", default="jsonl", choices=["jsonl", "tmx", "csv", "json", "tbx"])
-    p.add_argument("-o", "--output", help="output file (default: stdout)")
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("stats", help="corpus size and coverage")
-    p.add_argument("--format", default="text", choices=["text", "json"])
-    p.set_defaults(func=cmd_stats)
-
-    p = sub.add_parser("ingest", help="turn a plain-text report into a TEI skeleton")
-    p.add_argument("source", help="the plain-text source (UTF-8)")
-    p.add_argument("--id", required=True, help="document id, e.g. jian-news-2021-03")
-    p.add_argument("-o", "--output", help="output TEI path (default: corpus/<id>.xml)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing TEI file")
-    p.set_defaults(func=cmd_ingest, optional_project=True)
+    for command in COMMANDS:
+        command.register(sub)
     return parser
 
 
@@ -106,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
                 if not getattr(args, "optional_project", False):
                     raise
         return args.func(args, project)
+    except BrokenPipeError:  # e.g. `duizhao export segments | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ProjectError as exc:
         print(f"duizhao: {exc}", file=sys.stderr)
         return 2

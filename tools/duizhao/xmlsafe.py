@@ -19,7 +19,7 @@ XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 class XMLProblem(Exception):
     """Why a file could not be read as safe, well-formed XML."""
 
-    code: str  # X001 not well-formed, X006 hostile
+    code: str  # X001 not well-formed, X003 duplicate id, X006 hostile
     message: str
     line: int = 1
     col: int = 1
@@ -47,6 +47,9 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
         line, col = exc.position if exc.position else (exc.lineno or 1, 1)
         message = exc.msg or str(exc)
         message = message.split(", line ")[0]
+        if message.startswith("ID ") and "already defined" in message:
+            xid = message.split()[1]
+            raise XMLProblem("X003", f"duplicate xml:id {xid!r}", line or 1, 1) from None
         if "Entity" in message or "entity" in message:
             raise XMLProblem("X006", f"entity refused: {message}", line or 1, max(col, 1)) from None
         raise XMLProblem("X001", f"not well-formed: {message}", line or 1, max(col, 1)) from None

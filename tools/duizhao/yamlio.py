@@ -56,7 +56,10 @@ def loads(text: str) -> Any:
                           mark.line + 1, mark.column + 1) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        context = exc.context
+        if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            context += f" (started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+        message = ": ".join(filter(None, [context, exc.problem])) or "invalid YAML"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YAMLProblem("Y001", f"YAML syntax error: {message}", line, col) from None
     except YAMLError as exc:  # reader errors (bad bytes, control characters)

@@ -1,7 +1,7 @@
 """X003 duplicate-xml-id — two elements share one `xml:id`.
 
-**What it does.** Reports every `xml:id` used more than once in a document, at the
-second and later uses.
+**What it does.** Reports an `xml:id` used more than once in a document, at its second
+use (the XML parser stops there, so fix and re-run to see the next one).
 
 **Why.** Segment ids anchor the translation and every annotation: a duplicated id makes
 them ambiguous, and the site's permalinks collide.
@@ -21,6 +21,8 @@ TARGET = "tei"
 
 
 def check(item, project):
+    if item.problem is not None and item.problem.code == CODE:  # the parser refuses duplicate ids
+        yield Problem(item.problem.line, item.problem.col, item.problem.message)
     if item.doc is None:
         return
     first: dict[str, int] = {}

@@ -1,0 +1,39 @@
+"""``duizhao check``: lint TEI and YAML files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="lint TEI and YAML files (default: the whole corpus)")
+    p.add_argument("paths", nargs="*", help="files or directories (default: corpus/ and annotations/)")
+    p.add_argument("--format", choices=["text", "json", "github"], help="output format (default: text; github on GitHub Actions)")
+    p.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes, comma-separated (e.g. X,Y001)")
+    p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rule codes or prefixes")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes to annotator files first")
+    p.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    p.set_defaults(func=run)
+
+
+def run(args, project) -> int:
+    from ..check import Severity, run as run_checks
+    from ..check.report import FORMATS
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.fix:
+        from ..fix import apply_fixes
+        for line in apply_fixes(project, [Path(p) for p in args.paths]):
+            print(line, file=sys.stderr)
+    findings = run_checks(project, args.paths, _codes(args.select), _codes(args.ignore))
+    out = FORMATS[fmt](findings)
+    if out:
+        print(out)
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return 1 if any(f.severity in failing for f in findings) else 0
