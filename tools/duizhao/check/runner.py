@@ -54,8 +54,7 @@ def _targets(project: Project, paths: list[Path]) -> tuple[list[Path], list[Path
             raise UsageError(f"no such file or directory: {path}")
         else:
             raise UsageError(f"not a TEI (.xml) or YAML (.yaml) file: {path}")
-    tei = [p for p in tei if "schema" not in p.relative_to(project.root).parts] if tei else tei
-    return tei, yml
+    return [p for p in tei if p.parent.name != "schema"], yml
 
 
 def _display(path: Path, root: Path) -> str:

@@ -1,0 +1,50 @@
+# duizhao — every target sets itself up: a fresh clone needs nothing but python3 and make.
+#   make serve   set up, check the corpus, build and serve the bilingual site on localhost
+#   make test    set up (incl. Debian chromium for browser tests), run the whole test suite
+#   make check   lint the corpus (TEI + YAML)
+#   make site    static build of the site with --strict into build/site
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+HOST    ?= 127.0.0.1:8000
+CHROMIUM := /usr/bin/chromium
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup serve test check site chromium clean bench
+
+setup: $(STAMP)
+
+# torch==2.13.0 (CPU wheel) goes in first, so that stanza does not pull the CUDA build.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Debian's chromium (browser tests) and a CJK font (readable screenshots), if missing.
+chromium:
+	@if [ ! -x $(CHROMIUM) ] || ! fc-list :lang=zh 2>/dev/null | grep -q . ; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei ; \
+	fi
+
+check: setup
+	$(BIN)/duizhao check
+
+site: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	-$(BIN)/duizhao check
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+test: setup chromium
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/check_scale.py
+
+clean:
+	rm -rf build .pytest_cache

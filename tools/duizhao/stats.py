@@ -1,0 +1,86 @@
+"""``duizhao stats``: corpus size, translation and annotation coverage."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from .project import Project
+from .text import ideographs
+
+
+@dataclass
+class DocStats:
+    doc: str
+    genre: str | None
+    segments: int
+    zh_chars: int  # Chinese characters (ideographs) of the plain text
+    en_words: int
+    translated: int
+    reviewed: int
+    annotations: dict[str, int] = field(default_factory=dict)  # by type, accepted only
+    proposed: int = 0
+    annotated_segments: int = 0
+
+
+def _annotation_counts(project: Project, doc_id: str) -> tuple[Counter, int, set[str]]:
+    """Accepted annotations by type, pending proposals, segments with an accepted annotation."""
+    yml = project.annotation_file(doc_id)
+    items = yml.data.get("annotations") if yml is not None and isinstance(yml.data, dict) else None
+    by_type, proposed, segments = Counter(), 0, set()
+    for a in items or []:
+        if not isinstance(a, dict):
+            continue
+        if a.get("status") == "accepted":
+            by_type[str(a.get("type"))] += 1
+            segments.add(str(a.get("segment")))
+        elif a.get("status") == "proposed":
+            proposed += 1
+    return by_type, proposed, segments
+
+
+def collect(project: Project) -> list[DocStats]:
+    out = []
+    for doc in project.documents.values():
+        trs = doc.translations
+        by_type, proposed, annotated = _annotation_counts(project, doc.id)
+        ids = {s.id for s in doc.segments}
+        out.append(DocStats(
+            doc=doc.id,
+            genre=doc.genre,
+            segments=len(doc.segments),
+            zh_chars=sum(len(ideographs(s.zh)) for s in doc.segments),
+            en_words=sum(len(trs[s.id].en.split()) for s in doc.segments if s.id in trs),
+            translated=sum(1 for s in doc.segments if s.id in trs and trs[s.id].en),
+            reviewed=sum(1 for s in doc.segments if s.id in trs and trs[s.id].status == "reviewed"),
+            annotations=dict(sorted(by_type.items())),
+            proposed=proposed,
+            annotated_segments=len(annotated & ids),
+        ))
+    return out
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "—"
+
+
+def render(rows: list[DocStats], fmt: str = "text") -> str:
+    total = DocStats("total", None, *(sum(getattr(r, f) for r in rows) for f in
+                     ("segments", "zh_chars", "en_words", "translated", "reviewed")))
+    total.annotations = dict(sum((Counter(r.annotations) for r in rows), Counter()))
+    total.proposed = sum(r.proposed for r in rows)
+    total.annotated_segments = sum(r.annotated_segments for r in rows)
+    if fmt == "json":
+        return json.dumps({"documents": [asdict(r) for r in rows], "total": asdict(total)}, ensure_ascii=False, indent=2)
+    head = f"{'document':<26} {'segs':>5} {'zh chars':>9} {'en words':>9} {'transl.':>8} {'reviewed':>9} {'annot.':>7} {'terms':>6} {'figures':>8} {'entities':>9} {'proposed':>9}"
+    lines = [head, "-" * len(head)]
+    for r in [*rows, total]:
+        a = r.annotations
+        lines.append(
+            f"{r.doc:<26} {r.segments:>5} {r.zh_chars:>9} {r.en_words:>9} {_pct(r.translated, r.segments):>8} "
+            f"{_pct(r.reviewed, r.segments):>9} {_pct(r.annotated_segments, r.segments):>7} {a.get('term', 0):>6} "
+            f"{a.get('figure', 0):>8} {a.get('entity', 0):>9} {r.proposed:>9}"
+        )
+    lines.append(f"\n{len(rows)} documents. transl./reviewed: share of segments with an English / reviewed translation; annot.: share of segments with an accepted annotation.")
+    return "\n".join(lines)
