@@ -43,6 +43,8 @@ def _targets(project: Project, paths: list[Path]) -> tuple[list[Path], list[Path
     tei, yml = [], []
     for path in paths:
         path = path.resolve()
+        if not path.exists():
+            raise UsageError(f"no such file or directory: {path}")
         if path.is_dir():
             tei += sorted(path.rglob("*.xml"))
             yml += sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml"))
@@ -50,8 +52,6 @@ def _targets(project: Project, paths: list[Path]) -> tuple[list[Path], list[Path
             tei.append(path)
         elif path.suffix in (".yaml", ".yml"):
             yml.append(path)
-        elif not path.exists():
-            raise UsageError(f"no such file or directory: {path}")
         else:
             raise UsageError(f"not a TEI (.xml) or YAML (.yaml) file: {path}")
     return [p for p in tei if p.parent.name != "schema"], yml

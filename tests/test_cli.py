@@ -1,0 +1,140 @@
+"""The ``duizhao`` command line: exit codes, output formats, rule selection, robustness."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from duizhao.cli import main
+
+from conftest import REPO
+
+DUIZHAO = [sys.executable, "-m", "duizhao.cli"]
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*DUIZHAO, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def _break_yaml(project_dir: Path) -> Path:
+    path = project_dir / "annotations" / "mini-news-2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 3.6", "value: 3.6\n    value: 3.9"), encoding="utf-8")
+    return path
+
+
+def test_clean_project_exits_0(project_dir, capsys):
+    assert main(["--root", str(project_dir), "check"]) == 0
+    assert "All checks passed." in capsys.readouterr().out
+
+
+def test_error_exits_1_with_file_line_col(project_dir, capsys):
+    _break_yaml(project_dir)
+    assert main(["--root", str(project_dir), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "annotations/mini-news-2020.yaml:" in out and ": Y002 [error] duplicate key 'value'" in out
+
+
+def test_warnings_fail_only_with_strict(project_dir):
+    path = project_dir / "annotations" / "mini-news-2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")  # drop the modeline (Y004 warning)
+    assert main(["--root", str(project_dir), "check"]) == 0
+    assert main(["--root", str(project_dir), "check", "--strict"]) == 1
+
+
+def test_select_and_ignore(project_dir, capsys):
+    _break_yaml(project_dir)
+    assert main(["--root", str(project_dir), "check", "--select", "X"]) == 0
+    assert main(["--root", str(project_dir), "check", "--ignore", "Y002"]) == 0
+    assert main(["--root", str(project_dir), "check", "--select", "Q9"]) == 2
+    assert "unknown rule code" in capsys.readouterr().err
+
+
+def test_json_and_github_formats(project_dir, capsys):
+    _break_yaml(project_dir)
+    main(["--root", str(project_dir), "check", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["code"] == "Y002" and data[0]["line"] > 1 and data[0]["severity"] == "error"
+    assert {"path", "line", "col", "code", "slug", "severity", "message", "url"} <= set(data[0])
+    main(["--root", str(project_dir), "check", "--format", "github"])
+    out = capsys.readouterr().out
+    assert out.startswith("::error file=") and ",line=" in out and "title=Y002 duplicate-key::" in out
+
+
+def test_check_single_file_and_missing_path(project_dir, capsys):
+    path = _break_yaml(project_dir)
+    assert main(["--root", str(project_dir), "check", str(path)]) == 1
+    assert main(["--root", str(project_dir), "check", str(project_dir / "nope.xml")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_outside_a_project_is_a_clear_error(tmp_path):
+    result = _run(["check"], tmp_path)
+    assert result.returncode == 2
+    assert "no duizhao project" in result.stderr and "Traceback" not in result.stderr
+
+
+HOSTILE_XML = {
+    "xxe.xml": '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI>&x;</TEI>',
+    "laughs.xml": '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><TEI>&b;</TEI>',
+    "xinclude.xml": '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="/etc/passwd" parse="text"/></TEI>',
+    "truncated.xml": '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>',
+    "binary.xml": "\x00\x01\x02garbage",
+    "empty.xml": "",
+    "not-tei.xml": "<html><body>hi</body></html>",
+    "latin1.xml": '<?xml version="1.0" encoding="ISO-8859-1"?><TEI>caf\xe9</TEI>',
+}
+BAD_YAML = {
+    "tabs.yaml": "document: x\n\tannotations: []\n",
+    "list.yaml": "- just\n- a list\n",
+    "scalar.yaml": "hello\n",
+    "empty.yaml": "",
+    "control.yaml": "document: \x07bell\n",
+    "anchors.yaml": "a: &x [*x]\n",
+    "html-note.yaml": "# yaml-language-server: $schema=schema/annotations.schema.json\ndocument: html-note\nannotations:\n  - id: html-note.a0001\n    type: term\n    segment: s001\n    quote: x\n    status: accepted\n    source: manual\n    term: nope\n    note: \"<script>alert(1)</script>\"\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_XML))
+def test_hostile_or_broken_xml_gives_a_finding_not_a_traceback(name, project_dir):
+    (project_dir / "corpus" / name).write_bytes(HOSTILE_XML[name].encode("latin-1"))
+    result = _run(["check", "--format", "json"], project_dir)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1, result.stderr
+    findings = [f for f in json.loads(result.stdout) if f["path"].endswith(name)]
+    assert findings and all(f["line"] >= 1 for f in findings)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_YAML))
+def test_broken_yaml_gives_a_finding_not_a_traceback(name, project_dir):
+    (project_dir / "annotations" / name).write_bytes(BAD_YAML[name].encode("utf-8"))
+    result = _run(["check", "--format", "json"], project_dir)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert any(f["path"].endswith(name) for f in json.loads(result.stdout))
+
+
+def test_export_segments_jsonl_contract(capsys):
+    assert main(["--root", str(REPO), "export", "segments", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) >= 150
+    assert all(set(r) == {"doc", "segment", "kind", "zh", "en", "status"} for r in rows)
+    assert {r["kind"] for r in rows} >= {"head", "p", "turn", "caption", "item", "byline"}
+    assert all(r["en"] and r["status"] in {"draft", "reviewed"} for r in rows)
+
+
+def test_stats_json(capsys):
+    assert main(["--root", str(REPO), "stats", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"]["segments"] == sum(d["segments"] for d in data["documents"])
+    assert len(data["documents"]) == 5 and data["total"]["zh_chars"] > 15000
+
+
+def test_rules_lists_every_rule(capsys):
+    from duizhao.check.rules import RULES
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert all(code in out for code in RULES)
