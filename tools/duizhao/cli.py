@@ -17,6 +17,10 @@ COMMANDS = (
     commands.export,
     commands.stats,
     commands.ingest,
+    commands.suggest,
+    commands.review,
+    commands.train,
+    commands.evaluate,
 )
 
 

@@ -1,5 +1,5 @@
 """One module per ``duizhao`` subcommand; each has ``register(subparsers)``."""
 
-from . import check, export, ingest, rules, stats
+from . import check, evaluate, export, ingest, review, rules, stats, suggest, train
 
-__all__ = ["check", "export", "ingest", "rules", "stats"]
+__all__ = ["check", "evaluate", "export", "ingest", "review", "rules", "stats", "suggest", "train"]

@@ -11,12 +11,16 @@ from pathlib import Path
 from typing import Callable
 
 from ..project import Project
-from . import segments
+from . import annotation_records, entities, figures, glossary, segments
 
 Writer = Callable[[Project, object], None]
 
 EXPORTERS: dict[str, dict[str, Writer]] = {
     "segments": segments.FORMATS,
+    "annotations": annotation_records.FORMATS,
+    "figures": figures.FORMATS,
+    "entities": entities.FORMATS,
+    "glossary": glossary.FORMATS,
 }
 BINARY_FORMATS = {"tmx", "tbx"}
 

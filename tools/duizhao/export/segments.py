@@ -1,11 +1,24 @@
-"""The aligned segments: ``{doc, segment, kind, zh, en, status}`` per segment (stable contract)."""
+"""The aligned segments: ``{doc, segment, kind, zh, en, status}`` per segment (stable contract).
+
+``jsonl``: one record per segment. ``tmx``: a TMX 1.4 translation memory of the
+translated segments (zh-CN source, en target; ``tuid`` = ``<doc>/<segment>``; props
+``x-doc``, ``x-segment``, ``x-kind``, ``x-status``), written by translate-toolkit so that
+CAT tools (OmegaT, Trados, memoQ) can import it.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 
+from lxml import etree
+from translate.storage import tmx
+
+from .. import __version__
 from ..project import Project
+
+SOURCE_LANG, TARGET_LANG = "zh-CN", "en"
+TMX_PROPS = ("doc", "segment", "kind", "status")
 
 
 def records(project: Project) -> Iterator[dict]:
@@ -28,4 +41,35 @@ def write_jsonl(project: Project, out) -> None:
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
-FORMATS = {"jsonl": write_jsonl}
+def _add_prop(unit: tmx.tmxunit, kind: str, value: str) -> None:
+    """A ``<prop type="x-KIND">`` of the unit (translate-toolkit has no API for props)."""
+    prop = etree.Element(unit.namespaced("prop"), type=f"x-{kind}")
+    prop.text = value
+    first_tuv = unit.xmlelement.find(unit.namespaced("tuv"))
+    position = len(unit.xmlelement) if first_tuv is None else unit.xmlelement.index(first_tuv)
+    unit.xmlelement.insert(position, prop)
+
+
+def translation_memory(project: Project) -> tmx.tmxfile:
+    """The translated segments as a translate-toolkit TMX store."""
+    store = tmx.tmxfile(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
+    header = store.document.getroot().find(store.namespaced("header"))
+    header.set("creationtool", "duizhao")
+    header.set("creationtoolversion", __version__)
+    header.set("segtype", "paragraph")
+    for rec in records(project):
+        if not rec["en"]:
+            continue
+        unit = store.addsourceunit(rec["zh"], SOURCE_LANG)
+        unit.settarget(rec["en"], TARGET_LANG, append=True)
+        unit.xmlelement.set("tuid", f"{rec['doc']}/{rec['segment']}")
+        for kind in TMX_PROPS:
+            _add_prop(unit, kind, rec[kind])
+    return store
+
+
+def write_tmx(project: Project, out) -> None:
+    translation_memory(project).serialize(out)
+
+
+FORMATS = {"jsonl": write_jsonl, "tmx": write_tmx}

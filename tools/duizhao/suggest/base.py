@@ -40,6 +40,10 @@ class Proposal:
         return self.start < end and start < self.end
 
 
+class RecommenderUnavailable(Exception):
+    """A recommender cannot run (e.g. no trained model): the user's to fix, not a crash."""
+
+
 class Recommender(Protocol):
     name: str
 

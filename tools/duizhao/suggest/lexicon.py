@@ -1,61 +1,55 @@
-"""The names the recommenders know: glossary terms and entity names, from the registries.
+"""The names the recommenders know: the glossary and entity registries, matched with
+:class:`duizhao.names.Matcher` (the project's one Aho-Corasick name matcher).
 
-A :class:`Lexicon` maps every surface form (a term's ``zh`` and ``variants``, an entity's
-``zh`` and ``aliases``) to what it names. The gazetteer matches it, the segmenter adds it
-to jieba's dictionary, and the stanza recommender maps predicted spans back to ids with it.
+The gazetteer proposes its matches, the segmenter adds every form to jieba's dictionary,
+and the stanza recommender maps a predicted span back to entity ids by its text.
+Evaluation builds lexicons that no longer know some entities (:meth:`Lexicon.without`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from ..names import Matcher, NameMatch
 from ..project import Project
-
-
-@dataclass(frozen=True)
-class Name:
-    """What a surface form names: ``type`` is ``term`` or ``entity``."""
-
-    type: str
-    id: str
-    category: str  # entity type (place, company …) or glossary category
 
 
 @dataclass
 class Lexicon:
-    names: dict[str, list[Name]] = field(default_factory=dict)
-
-    @classmethod
-    def from_registries(cls, glossary: Iterable[dict[str, Any]], entities: Iterable[dict[str, Any]]) -> "Lexicon":
-        lexicon = cls()
-        for term in glossary:
-            lexicon._add(Name("term", str(term.get("id")), str(term.get("category") or "")), term.get("zh"), term.get("variants"))
-        for entity in entities:
-            lexicon._add(Name("entity", str(entity.get("id")), str(entity.get("type") or "")), entity.get("zh"), entity.get("aliases"))
-        return lexicon
+    glossary: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def of(cls, project: Project) -> "Lexicon":
-        return cls.from_registries(project.registry("glossary"), project.registry("entities"))
+        return cls(project.registry("glossary"), project.registry("entities"))
 
-    def _add(self, name: Name, main: Any, others: Any) -> None:
-        forms = [main, *(others if isinstance(others, list) else [])]
-        for form in forms:
-            if isinstance(form, str) and form.strip():
-                named = self.names.setdefault(form.strip(), [])
-                if name not in named:
-                    named.append(name)
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher.from_registries(self.glossary, self.entities)
+
+    @cached_property
+    def entity_types(self) -> dict[str, str]:
+        return {str(e.get("id")): str(e.get("type") or "") for e in self.entities}
 
     def without(self, entity_ids: Iterable[str]) -> "Lexicon":
         """A copy that no longer knows these entities (for 'absent from the registry' tests)."""
         drop = set(entity_ids)
-        kept = {form: [n for n in named if not (n.type == "entity" and n.id in drop)] for form, named in self.names.items()}
-        return Lexicon({form: named for form, named in kept.items() if named})
-
-    def entities_named(self, form: str) -> list[Name]:
-        return [n for n in self.names.get(form, []) if n.type == "entity"]
+        return Lexicon(self.glossary, [e for e in self.entities if e.get("id") not in drop])
 
     def forms(self) -> list[str]:
-        return list(self.names)
+        return list(self.matcher.forms)
+
+    def entities_named(self, form: str) -> list[str]:
+        """Ids of the entities written ``form`` (zh or alias)."""
+        return [rid for kind, rid in self.matcher.forms.get(form, []) if kind == "entity"]
+
+    def longest_leftmost(self, text: str) -> list[NameMatch]:
+        """Name matches without overlaps: at each place the longest, leftmost first."""
+        kept: list[NameMatch] = []
+        for match in self.matcher.find(text):  # by start; nested matches already dropped
+            if not kept or match.start >= kept[-1].end:
+                kept.append(match)
+        return kept

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..project import Project
 from ..tei import Document
-from .base import Proposal
+from .base import Proposal, RecommenderUnavailable
 from .lexicon import Lexicon
 from .tokens import Segmenter
 from .training import MODEL_FILE, PRETRAIN_FILE
@@ -24,7 +24,7 @@ NAME = "stanza"
 DEFAULT_MODEL_DIR = Path("build") / "models" / "ner"
 
 
-class ModelMissing(Exception):
+class ModelMissing(RecommenderUnavailable):
     """No trained model where one was expected."""
 
 
@@ -64,9 +64,15 @@ class StanzaRecommender:
         self.lexicon = lexicon
         self.segmenter = segmenter or Segmenter(lexicon.forms())
         self.pipeline = load_pipeline(model_dir)
+        self._predicted: dict[str, list[Prediction]] = {}
 
     def predict(self, doc: Document) -> list[Prediction]:
-        """Every entity span the model finds in ``doc``'s segments."""
+        """Every entity span the model finds in ``doc``'s segments (computed once per document)."""
+        if doc.id not in self._predicted:
+            self._predicted[doc.id] = self._predict(doc)
+        return self._predicted[doc.id]
+
+    def _predict(self, doc: Document) -> list[Prediction]:
         sentences, owners = [], []
         for seg in doc.segments:
             for tokens in self.segmenter.sentences(seg.zh):
@@ -88,8 +94,8 @@ class StanzaRecommender:
         out = []
         for pred in self.predict(doc):
             named = self.lexicon.entities_named(pred.text)
-            typed = [n for n in named if n.category.upper() == pred.tag] or named
-            out.extend(Proposal.make("entity", pred.segment, pred.start, pred.end, entity=n.id) for n in typed)
+            typed = [e for e in named if self.lexicon.entity_types.get(e, "").upper() == pred.tag] or named
+            out.extend(Proposal.make("entity", pred.segment, pred.start, pred.end, entity=e) for e in typed)
         return out
 
     def candidates(self, doc: Document) -> list[Prediction]:

@@ -16,7 +16,7 @@ import jieba
 
 jieba.setLogLevel(logging.WARNING)
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+_SENTENCE_END = re.compile(r"[。！？；!?;，,：:]+[”’」』）)]*")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,184 @@
+/* duizhao search: Chinese queries go to the Chinese index, others to the English one.
+   A Chinese query is cut into words the way the index was: longest match on the
+   project's dictionary (glossary terms, entity and indicator names), Intl.Segmenter
+   for the rest. Results are found by Pagefind in search-worker.js. */
+(function () {
+  "use strict";
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var WIDE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+  function root() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (err) { /* default */ }
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  var dictionary = null;
+  function loadDictionary() {
+    if (!dictionary) {
+      dictionary = fetch(new URL("search/dictionary.json", root())).then(function (r) { return r.json(); })
+        .then(function (data) {
+          var words = new Set(data.words || []);
+          var longest = 1;
+          words.forEach(function (w) { longest = Math.max(longest, w.length); });
+          return { words: words, longest: longest };
+        }).catch(function () { return { words: new Set(), longest: 1 }; });
+    }
+    return dictionary;
+  }
+
+  function segmentRest(text, out) {
+    if (!text) return;
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      var seg = new Intl.Segmenter("zh", { granularity: "word" });
+      for (var part of seg.segment(text)) if (part.isWordLike) out.push(part.segment);
+    } else {
+      for (var ch of text) out.push(ch);
+    }
+  }
+
+  /* "链长制企业 5G" -> ["链长制", "企业", "5g"] */
+  function cutChinese(query, dict) {
+    var tokens = [];
+    var runs = query.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+    runs.forEach(function (run) {
+      var rest = "";
+      var i = 0;
+      while (i < run.length) {
+        var found = null;
+        for (var n = Math.min(dict.longest, run.length - i); n >= 2; n--) {
+          if (dict.words.has(run.substr(i, n))) { found = run.substr(i, n); break; }
+        }
+        if (found) { segmentRest(rest, tokens); rest = ""; tokens.push(found); i += found.length; }
+        else { rest += run[i]; i += 1; }
+      }
+      segmentRest(rest, tokens);
+    });
+    return tokens;
+  }
+
+  var worker = null;
+  var pending = new Map();
+  var counter = 0;
+  function ask(lang, query) {
+    if (!worker) {
+      worker = new Worker(new URL("assets/search-worker.js", root()), { type: "module" });
+      worker.onmessage = function (e) {
+        var resolve = pending.get(e.data.id);
+        pending.delete(e.data.id);
+        if (resolve) resolve(e.data);
+      };
+    }
+    var id = ++counter;
+    return new Promise(function (resolve) {
+      pending.set(id, resolve);
+      worker.postMessage({ id: id, url: new URL("search/pagefind/" + lang + "/", root()).href, query: query, limit: 30 });
+    });
+  }
+
+  /* Search; for Chinese, relax to single characters when whole words find nothing. */
+  function search(query) {
+    query = query.trim();
+    if (!query) return Promise.resolve(null);
+    if (!HAN.test(query)) return ask("en", query).then(function (r) { r.lang = "en"; r.tokens = [query]; return r; });
+    return loadDictionary().then(function (dict) {
+      var tokens = cutChinese(query, dict);
+      return ask("zh", tokens.join(" ")).then(function (r) {
+        var loose = [];
+        tokens.forEach(function (t) { if (dict.words.has(t) || t.length < 2) loose.push(t); else for (var ch of t) loose.push(ch); });
+        if (r.total || loose.length === tokens.length) return Object.assign(r, { lang: "zh", tokens: tokens });
+        return ask("zh", loose.join(" ")).then(function (r2) { return Object.assign(r2, { lang: "zh", tokens: loose }); });
+      });
+    });
+  }
+
+  /* Pagefind excerpts: keep only <mark>; join the words of Chinese excerpts again. */
+  function excerptHtml(excerpt, lang) {
+    var safe = String(excerpt || "").replace(/<(?!\/?mark>)/g, "&lt;");
+    if (lang !== "zh") return safe;
+    var parts = safe.split(/(<\/?mark>)/);
+    var out = "";
+    var last = "";
+    parts.forEach(function (part, k) {
+      if (k % 2 === 1) { out += part; return; }
+      var text = part.replace(/(\S)\s+(?=\S)/g, function (m, a, offset, whole) {
+        var next = whole.charAt(offset + m.length);
+        return WIDE.test(a) || WIDE.test(next) ? a : m;
+      });
+      if (/^\s+/.test(text) && WIDE.test(last) && WIDE.test(text.replace(/^\s+/, "").charAt(0))) text = text.replace(/^\s+/, "");
+      out += text;
+      if (text) last = text.charAt(text.length - 1);
+    });
+    return out.replace(/(<\/?mark>)\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, "$1");
+  }
+
+  function render(container, result) {
+    var lang = container.getAttribute("data-lang");
+    container.innerHTML = "";
+    if (!result) return;
+    if (result.error) { container.textContent = result.error; return; }
+    var count = document.createElement("p");
+    count.className = "dz-result-count";
+    count.textContent = result.total
+      ? container.getAttribute("data-label-count").replace("{n}", result.total)
+      : container.getAttribute("data-label-none");
+    container.appendChild(count);
+    var list = document.createElement("ol");
+    result.results.forEach(function (item) {
+      var li = document.createElement("li");
+      li.setAttribute("data-url", item.url);
+      var a = document.createElement("a");
+      var path = item.url.replace(/^\/+/, "");
+      var fragment = result.lang === "zh" && result.tokens.length ? "#:~:text=" + encodeURIComponent(result.tokens[0]) : "";
+      a.href = new URL(lang + "/" + path, root()).href + (path.indexOf("#") < 0 ? fragment : "");
+      a.textContent = (item.meta && item.meta.title) || path;
+      a.lang = result.lang;
+      li.appendChild(a);
+      var kind = document.createElement("span");
+      kind.className = "dz-result-kind";
+      kind.textContent = [item.meta && item.meta.kind, item.meta && item.meta.date].filter(Boolean).join(" · ");
+      li.appendChild(kind);
+      var p = document.createElement("p");
+      p.className = "dz-result-excerpt";
+      p.lang = result.lang;
+      p.innerHTML = excerptHtml(item.excerpt, result.lang);
+      li.appendChild(p);
+      list.appendChild(li);
+    });
+    container.appendChild(list);
+  }
+
+  function initSearchPage() {
+    var form = document.querySelector("form[data-search-page]");
+    var container = document.querySelector(".dz-search-results");
+    if (!form || !container) return;
+    var input = form.querySelector("input[name=q]");
+    var timer = null;
+    var latest = 0;
+    function run() {
+      var q = input.value;
+      var mine = ++latest;
+      var url = new URL(location.href);
+      if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+      container.setAttribute("aria-busy", "true");
+      search(q).then(function (result) {
+        if (mine !== latest) return;
+        render(container, result);
+        container.setAttribute("aria-busy", "false");
+        container.setAttribute("data-done", q);
+      });
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+    var initial = new URL(location.href).searchParams.get("q");
+    container.innerHTML = "";
+    if (initial) { input.value = initial; run(); }
+    input.focus();
+  }
+
+  window.duizhaoSearch = { cut: function (q) { return loadDictionary().then(function (d) { return cutChinese(q, d); }); }, search: search };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initSearchPage);
+  else initSearchPage();
+})();

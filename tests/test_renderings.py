@@ -1,0 +1,65 @@
+"""duizhao.renderings: finding a glossary term's English in a translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from duizhao.renderings import accepted, find, forbidden_used, rendered
+
+TERM = {"id": "chain-chief-system", "zh": "链长制", "en": "industrial chain chief system",
+        "en_variants": ["chain chief system"], "forbidden": ["chain length system"]}
+
+
+@pytest.mark.parametrize("rendering, text", [
+    ("industrial chain", "the industrial chains of Ji'an"),
+    ("industrial chain", "Industrial Chain"),
+    ('"5020" projects', "attracted 17 “5020” projects"),
+    ("high-quality development", "high quality development"),
+    ("industry above designated size", "industries above designated size"),
+    ("little giant", "national little giants"),
+    ("10-billion-yuan enterprise", "three 10-billion-yuan enterprises"),
+])
+def test_found(rendering, text):
+    assert find(rendering, text)
+
+
+@pytest.mark.parametrize("rendering, text", [
+    ("chain", "a chainsaw"),
+    ("industrial chain", "industrialchain"),
+    ("SRDI", "SRDIX"),
+    ("", "anything"),
+])
+def test_not_found(rendering, text):
+    assert not find(rendering, text)
+
+
+def test_accepted_and_forbidden():
+    assert accepted(TERM) == ["industrial chain chief system", "chain chief system"]
+    assert rendered(TERM, "the chain chief systems of the city")
+    assert not rendered(TERM, "the chain leader mechanism")
+    assert forbidden_used(TERM, "a Chain Length System") == ["chain length system"]
+    assert forbidden_used(TERM, "the industrial chain chief system") == []
+
+
+def test_malformed_entries_are_ignored():
+    assert accepted({"en": 5, "en_variants": "not a list"}) == ["not a list"]
+    assert accepted({"en_variants": [None, 3, " "]}) == []
+    assert forbidden_used({"forbidden": None}, "text") == []
+
+
+@pytest.mark.parametrize("rendering, text", [
+    ("high-quality development", "high-quality industrial development"),  # one extra word
+    ("modernizing industrial chains", "modernising industrial chains"),
+    ("industrial chain modernization", "industrial chain modernisation"),
+    ("innovation centre", "innovation centers"),
+    ('"Three Hundreds" projects', '"Three Hundred" projects'),
+])
+def test_tolerated_variation(rendering, text):
+    assert find(rendering, text)
+
+
+def test_forbidden_renderings_match_word_for_word():
+    term = {"forbidden": ["first industry"]}
+    assert forbidden_used(term, "the first industry") == ["first industry"]
+    assert forbidden_used(term, "the first leading industry") == []
+    assert not find("digital transformation", "digital and intelligent transformation")  # two extra words

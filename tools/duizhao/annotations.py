@@ -1,0 +1,214 @@
+"""Annotation files as typed records: the one loader for checks, fixes, exports and the site.
+
+``annotations/<doc-id>.yaml`` is read through :meth:`Project.yaml` (ruamel round trip)
+into :class:`Annotation` records that remember where they are in the file, so every
+message can point at ``file:line:col``. The document an annotation file belongs to is its
+file stem (the layout contract); rule A006 reports a ``document:`` key that disagrees.
+
+Values of the wrong type (a schema violation, reported by Y003) are read as ``None``
+here, so that no consumer ever has to guard against them again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .anchoring import Resolution, resolve
+from .memo import per_project
+from .project import REGISTRIES, Project, YAMLFile
+from .tei import Document, Segment
+from .yamlio import YAMLProblem
+
+ACTIVE = ("accepted", "proposed")  # rejected annotations are kept only so they are not proposed again
+TEXT_FIELDS = ("id", "type", "segment", "quote", "prefix", "suffix", "status", "source", "note",
+               "term", "entity", "unit", "qualifier", "indicator", "measure", "scope", "period")
+NUMBER_FIELDS = ("value", "value_max", "scale")
+TYPE_FIELDS = {  # the type-specific keys, in the order of the contract
+    "term": ("term",),
+    "entity": ("entity",),
+    "figure": ("value", "value_max", "unit", "scale", "qualifier", "indicator", "measure", "scope", "period"),
+}
+
+
+def as_text(value: Any) -> str | None:
+    """A YAML value if it is a string, else None (the schema check reports the type)."""
+    return value if isinstance(value, str) else None
+
+
+def as_texts(value: Any) -> list[str]:
+    """The strings of a YAML list (anything else: empty)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _times(value: float | None, scale: float | None) -> float | None:
+    if value is None:
+        return None
+    return float(Decimal(repr(value)) * Decimal(repr(1.0 if scale is None else scale)))
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One annotation as written, with its place in the file."""
+
+    doc: str  # the document id (file stem)
+    path: Path
+    index: int  # position in the file's ``annotations`` list
+    line: int  # 1-based position of the list item
+    col: int
+    node: Any = field(repr=False, compare=False)  # the ruamel mapping (for positions)
+    id: str | None = None
+    type: str | None = None
+    segment: str | None = None
+    quote: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    status: str | None = None
+    source: str | None = None
+    note: str | None = None
+    term: str | None = None
+    entity: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    scale: float | None = None
+    qualifier: str | None = None
+    indicator: str | None = None
+    measure: str | None = None
+    scope: str | None = None
+    period: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status in ACTIVE
+
+    def position(self, key: str | None = None) -> tuple[int, int]:
+        """(line, col) of ``key`` in this annotation, or of the item itself."""
+        if key is not None and hasattr(self.node, "lc") and key in self.node:
+            line, col = self.node.lc.key(key)
+            return line + 1, col + 1
+        return self.line, self.col
+
+    @property
+    def normalised(self) -> float | None:
+        """``value × scale`` (scale 1 when absent), exact in decimal: 1031.3 × 1e8 = 103130000000."""
+        return _times(self.value, self.scale)
+
+    @property
+    def normalised_max(self) -> float | None:
+        return _times(self.value_max, self.scale)
+
+    def type_fields(self) -> dict[str, Any]:
+        """The type-specific fields that are set, in contract order."""
+        keys = TYPE_FIELDS.get(self.type or "", ())
+        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+
+
+@dataclass
+class AnnotationFile:
+    path: Path
+    doc: str  # file stem
+    data: Any = field(repr=False)
+    problem: YAMLProblem | None
+    document: str | None  # the ``document:`` key as written
+    annotations: list[Annotation]
+
+    def position(self, key: str) -> tuple[int, int]:
+        if hasattr(self.data, "lc") and key in self.data:
+            line, col = self.data.lc.key(key)
+            return line + 1, col + 1
+        return 1, 1
+
+
+def read(item: YAMLFile) -> AnnotationFile:
+    """Typed records of one parsed annotation file (empty when it could not be read)."""
+    data, doc = item.data, item.path.stem
+    items = data.get("annotations") if isinstance(data, dict) else None
+    records = []
+    for i, node in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(node, dict):
+            continue
+        line, col = items.lc.item(i) if hasattr(items, "lc") else (0, 0)
+        values = {k: as_text(node.get(k)) for k in TEXT_FIELDS}
+        values.update({k: _number(node.get(k)) for k in NUMBER_FIELDS})
+        records.append(Annotation(doc=doc, path=item.path, index=i, line=line + 1, col=col + 1, node=node, **values))
+    document = as_text(data.get("document")) if isinstance(data, dict) else None
+    return AnnotationFile(item.path, doc, data, item.problem, document, records)
+
+
+def is_annotation_file(path: Path) -> bool:
+    return path.suffix in (".yaml", ".yml") and path.stem not in REGISTRIES
+
+
+class AnnotationIndex:
+    """Every annotation file of a project, with anchors resolved on demand (once)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.files: list[AnnotationFile] = [
+            read(project.yaml(p)) for p in project.yaml_paths() if is_annotation_file(p)
+        ]
+        self._by_path = {f.path: f for f in self.files}
+        self._resolved: dict[tuple[Path, int], Resolution | None] = {}
+
+    def file(self, path: Path) -> AnnotationFile:
+        """The records of ``path`` (any annotation file, inside the project or not)."""
+        path = Path(path).resolve()
+        if path not in self._by_path:
+            self._by_path[path] = read(self.project.yaml(path))
+        return self._by_path[path]
+
+    def __iter__(self) -> Iterator[Annotation]:
+        """Every annotation of the project, rejected ones included, in file order."""
+        for f in self.files:
+            yield from f.annotations
+
+    def active(self) -> Iterator[Annotation]:
+        return (a for a in self if a.active)
+
+    def document(self, ann: Annotation) -> Document | None:
+        return self.project.documents.get(ann.doc)
+
+    def segment(self, ann: Annotation) -> Segment | None:
+        doc = self.document(ann)
+        return doc.segment_index.get(ann.segment) if doc is not None and ann.segment else None
+
+    def resolution(self, ann: Annotation) -> Resolution | None:
+        """Where ``ann`` lands in its segment's zh text; ``None`` if it has no segment or quote."""
+        key = (ann.path, ann.index)
+        if key not in self._resolved:
+            seg = self.segment(ann)
+            self._resolved[key] = (
+                resolve(seg.zh, ann.quote, ann.prefix, ann.suffix) if seg is not None and ann.quote else None
+            )
+        return self._resolved[key]
+
+    def span(self, ann: Annotation) -> tuple[int, int] | None:
+        res = self.resolution(ann)
+        return (res.start, res.end) if res is not None and res.ok else None
+
+
+@per_project
+def load(project: Project) -> AnnotationIndex:
+    """The project's annotations (built once per project)."""
+    return AnnotationIndex(project)
+
+
+def counts(project: Project) -> dict[str, dict[str, dict[str, int]]]:
+    """``{doc: {type: {status: n}}}`` for every annotation file (for ``duizhao stats``)."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for f in load(project).files:
+        tally = Counter((a.type or "?", a.status or "?") for a in f.annotations)
+        per_type: dict[str, dict[str, int]] = {}
+        for (typ, status), n in sorted(tally.items()):
+            per_type.setdefault(typ, {})[status] = n
+        out[f.doc] = per_type
+    return out

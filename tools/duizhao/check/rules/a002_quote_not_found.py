@@ -1,0 +1,42 @@
+"""A002 quote-not-found — the quote (with its prefix/suffix) is not in the segment's text.
+
+**What it does.** Matches `quote`, and `prefix`/`suffix` when given, exactly against the
+segment's Chinese plain text (corrections applied, page breaks removed, whitespace
+normalised, as `duizhao export segments` prints it). `prefix` must end right where the
+quote starts and `suffix` start right where it ends (W3C TextQuoteSelector).
+
+**Why.** An anchor that no longer matches is an orphan; duizhao never re-attaches it to a
+similar string by guessing, because a guess can silently move a figure to another number.
+
+**Bad.**
+```yaml
+segment: s002          # text: …规模工业增加值增长3.6%…
+quote: 增长3.60%
+```
+
+**Good.**
+```yaml
+segment: s002
+quote: 增长3.6%
+```
+"""
+
+from ... import annotations
+from ...anchoring import Status
+from ..finding import Problem, Severity
+
+CODE = "A002"
+SLUG = "quote-not-found"
+SEVERITY = Severity.ERROR
+TARGET = "yaml"
+
+
+def check(item, project):
+    if item.kind != "annotations":
+        return
+    index = annotations.load(project)
+    for ann in index.file(item.path).annotations:
+        res = index.resolution(ann) if ann.active else None
+        if res is not None and res.status is Status.NOT_FOUND:
+            yield Problem(*ann.position("quote"),
+                          f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}")

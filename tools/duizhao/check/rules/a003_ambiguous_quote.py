@@ -1,0 +1,48 @@
+"""A003 ambiguous-quote — the quote occurs several times and nothing says which is meant.
+
+**What it does.** Reports an annotation whose quote (with its `prefix`/`suffix`, if any)
+matches more than one place in the segment's text.
+
+**Why.** Offsets, highlights and figure exports need one place. Add the shortest `prefix`
+(or `suffix`) that singles out the occurrence you mean. `duizhao check --fix` adds it when
+it can know which occurrence is meant: when every other occurrence is already the span of
+another annotation of the same type.
+
+**Bad.**
+```yaml
+segment: s002      # …增长3.6%…同比增长3.6%…
+quote: 增长3.6%
+```
+
+**Good.**
+```yaml
+segment: s002
+quote: 增长3.6%
+prefix: 同比
+```
+"""
+
+from ... import annotations
+from ...anchoring import Status
+from ...fix import disambiguation
+from ..finding import Problem, Severity
+
+CODE = "A003"
+SLUG = "ambiguous-quote"
+SEVERITY = Severity.ERROR
+TARGET = "yaml"
+
+
+def check(item, project):
+    if item.kind != "annotations":
+        return
+    index = annotations.load(project)
+    for ann in index.file(item.path).annotations:
+        res = index.resolution(ann) if ann.active else None
+        if res is not None and res.status is Status.AMBIGUOUS:
+            context = disambiguation(index, ann)
+            fix = None if context is None else "add " + " and ".join(
+                f"{key} {value!r}" for key, value in zip(("prefix", "suffix"), context) if value != getattr(ann, key))
+            yield Problem(*ann.position("quote"),
+                          f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}; "
+                          "add a prefix or suffix", fix=fix)

@@ -1,0 +1,37 @@
+"""E002 entity-never-mentioned — a registered entity appears nowhere in the corpus.
+
+**What it does.** Reports (as a warning) an entity of `annotations/entities.yaml` whose
+`zh` and `aliases` are written nowhere in the corpus — not in any segment's Chinese
+text (also inside longer names), not in any TEI header (publisher, speakers) — and that no accepted or proposed annotation (as `entity` or figure `scope`) and
+no other entity (as `parent`) refers to.
+
+**Why.** The registry describes this corpus. An entry nothing refers to is usually a
+misspelt name (so its real mentions go unmatched) or left over from a deleted document.
+
+**Bad.** `zh: 立迅智造` when the text writes 立讯智造
+
+**Good.** `zh: 立讯智造`
+"""
+
+from ... import annotations
+from ...names import corpus_names
+from ..finding import Problem, Severity
+from ..registry import registry_path, where
+
+CODE = "E002"
+SLUG = "entity-never-mentioned"
+SEVERITY = Severity.WARNING
+TARGET = "corpus"
+
+
+def check(project):
+    names = corpus_names(project)
+    entries = project.registry("entities")
+    referred = {e["parent"] for e in entries if isinstance(e.get("parent"), str)}
+    for ann in annotations.load(project).active():
+        referred |= {ann.entity, ann.scope}
+    for entry in entries:
+        eid = entry.get("id")
+        if isinstance(eid, str) and eid not in referred and not names.is_written("entity", eid):
+            yield Problem(*where(entry, "zh"), f"entity {eid!r} ({entry.get('zh')}) is neither named in the corpus nor referred to",
+                          path=registry_path(project, "entities"))

@@ -1,0 +1,111 @@
+"""F001 figure-value-mismatch — a figure's value, scale, unit or qualifier contradicts its quote.
+
+**What it does.** Reads the numbers of the quoted span with `duizhao.numbers.find_numbers`
+(in the segment's text, so a 近 or 以上 just outside the quote still counts) and compares
+them with the annotation: `value` must be a number the span writes (the sign may differ:
+同比-2.4% and 下降2.4% are both 2.4 down), `scale` its 万/亿 multiplier (default 1),
+`unit` its unit (a classifier such as 个/家/项 fits `count`, `item`, `enterprise`,
+`project` and `base_station`), `value_max` the upper end of a range, and `qualifier`
+the bound the text states (约/近 approx, 超/多/余 more_than, 以上 at_least, 不足
+less_than, 以下 at_most, N-M range; more_than and at_least are accepted for each other,
+as are less_than and at_most). See `duizhao.numbers` for the full reading.
+
+**Why.** Figures are exported as data and compared across documents; a value typed as
+`103.13` for 1031.3亿元, or `exact` for 近70亿元, is a wrong data point that nobody sees
+in the YAML.
+
+**Bad.**
+```yaml
+quote: 营业收入1031.3亿元
+value: 103.13
+unit: cny
+scale: 1000000000
+```
+
+**Good.**
+```yaml
+quote: 营业收入1031.3亿元
+value: 1031.3
+unit: cny
+scale: 100000000
+qualifier: exact
+```
+"""
+
+import math
+
+from ... import annotations
+from ...numbers import NumberMention, find_numbers
+from ..finding import Problem, Severity
+
+CODE = "F001"
+SLUG = "figure-value-mismatch"
+SEVERITY = Severity.ERROR
+TARGET = "yaml"
+
+# annotation unit -> the units find_numbers may read for it (default: the same unit)
+ACCEPTED_UNITS = {
+    "item": {"count"}, "enterprise": {"count"}, "project": {"count"}, "base_station": {"count"},
+    "device_per_km2": {"count"}, "yuan_per_100_yuan": {"cny"},
+}
+SAME_BOUND = {"at_least": "more_than", "at_most": "less_than"}
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _n(x: float) -> str:
+    """A number as an annotator writes it (100000000, not 1e+08)."""
+    return str(int(x)) if float(x).is_integer() else repr(x)
+
+
+def _number_text(m: NumberMention) -> str:
+    return f"{m.text!r} (value {_n(m.value)}, scale {_n(m.scale)}, unit {m.unit or 'none'}, {m.qualifier})"
+
+
+def contradictions(ann, mentions: list[NumberMention]) -> list[str]:
+    """What in ``ann`` the numbers of its span contradict (empty when consistent)."""
+    if not mentions:
+        return [f"the quote {ann.quote!r} contains no number"]
+    scale = 1.0 if ann.scale is None else ann.scale
+    matching = [m for m in mentions if _close(abs(m.value), abs(ann.value))]
+    if not matching:
+        same_amount = [m for m in mentions if _close(abs(m.amount), abs(ann.value * scale))]
+        if same_amount:
+            m = same_amount[0]
+            return [f"value {_n(ann.value)} × scale {_n(scale)} splits {m.text!r} differently: "
+                    f"write value {_n(m.value)} with scale {_n(m.scale)} (the number as written)"]
+        return [f"value {_n(ann.value)} is not a number of the quote, which has "
+                + "; ".join(_number_text(m) for m in mentions)]
+    m = matching[0]
+    problems = []
+    if not _close(scale, m.scale):
+        problems.append(f"scale {_n(scale)} but {m.text!r} has scale {_n(m.scale)}")
+    if m.unit is not None and ann.unit is not None and m.unit not in ACCEPTED_UNITS.get(ann.unit, {ann.unit}):
+        problems.append(f"unit {ann.unit} but {m.text!r} is in {m.unit}")
+    if m.value_max is not None and (ann.value_max is None or not _close(ann.value_max, m.value_max)):
+        problems.append(f"value_max {'missing' if ann.value_max is None else _n(ann.value_max)} "
+                        f"but {m.text!r} ranges up to {_n(m.value_max)}")
+    if ann.qualifier is not None and SAME_BOUND.get(ann.qualifier, ann.qualifier) != SAME_BOUND.get(m.qualifier, m.qualifier):
+        problems.append(f"qualifier {ann.qualifier} but {m.text!r} reads as {m.qualifier}")
+    return problems
+
+
+def check(item, project):
+    if item.kind != "annotations":
+        return
+    index = annotations.load(project)
+    numbers_of: dict[str, list[NumberMention]] = {}
+    for ann in index.file(item.path).annotations:
+        if not ann.active or ann.type != "figure" or ann.value is None or not ann.quote:
+            continue
+        span, seg = index.span(ann), index.segment(ann)
+        if span is not None:
+            if seg.id not in numbers_of:
+                numbers_of[seg.id] = find_numbers(seg.zh)
+            mentions = [m for m in numbers_of[seg.id] if m.start < span[1] and m.end > span[0]]
+        else:
+            mentions = find_numbers(ann.quote)
+        for problem in contradictions(ann, mentions):
+            yield Problem(*ann.position("value"), f"{ann.id}: {problem}")

@@ -1,0 +1,31 @@
+"""F002 unknown-indicator — a figure names an indicator that is not registered.
+
+**What it does.** Looks up the `indicator` of every accepted or proposed annotation among
+the ids of `annotations/indicators.yaml`.
+
+**Why.** Figures are grouped, charted, exported and compared across documents (F004) by
+indicator; an unknown id puts a figure in a group of its own.
+
+**Bad.** `indicator: industrial-value-add`
+
+**Good.** `indicator: industrial-value-added`
+"""
+
+from ... import annotations
+from ..finding import Problem, Severity
+from ..registry import entries_by_id
+
+CODE = "F002"
+SLUG = "unknown-indicator"
+SEVERITY = Severity.ERROR
+TARGET = "yaml"
+
+
+def check(item, project):
+    if item.kind != "annotations":
+        return
+    known = entries_by_id(project)["indicators"]
+    for ann in annotations.load(project).file(item.path).annotations:
+        if ann.active and ann.indicator is not None and ann.indicator not in known:
+            yield Problem(*ann.position("indicator"),
+                          f"{ann.id}: indicator {ann.indicator!r} is not in annotations/indicators.yaml")

@@ -1,0 +1,80 @@
+"""F004 figure-conflict — the same figure is reported with different values in different places.
+
+**What it does.** Groups the accepted figures of the whole corpus by indicator, scope,
+period, measure and unit, and reports each figure whose normalised value (value × scale)
+cannot be true together with another of its group's. A figure stands for an interval:
+exact is a point, a range its two ends, more_than/at_least everything from the value up,
+less_than/at_most everything up to it; approximate figures (约, 近) are not compared.
+Each place gets a finding naming the others.
+
+**Why.** When two reports (or two paragraphs of one) give different numbers for the same
+thing, one of them is revised, rounded differently or misannotated. Researchers want to
+know; annotators must make sure it is the source, not the annotation. If the sources
+really differ, keep both and silence the finding with a reason:
+`# duizhao: ignore[F004] revised figure in the annual review`.
+
+**Bad.** 1-9月 value added growth of Ji'an annotated as 3.6 (percent) in one document and
+3.5 in another, with the same indicator, scope, period and measure.
+
+**Good.** The same value in both places, or different periods (`2020-01/2020-09` and
+`2020-01/2020-10`) when the texts mean different periods.
+"""
+
+import math
+from collections import defaultdict
+
+from ... import annotations
+from ..finding import Problem, Severity
+
+CODE = "F004"
+SLUG = "figure-conflict"
+SEVERITY = Severity.WARNING
+TARGET = "corpus"
+
+KEY_FIELDS = ("indicator", "scope", "period", "measure", "unit")
+
+
+def interval(ann) -> tuple[float, float] | None:
+    """The normalised values ``ann`` allows, or None when it is not comparable."""
+    value, value_max = ann.normalised, ann.normalised_max
+    q = ann.qualifier or "exact"
+    if q == "exact":
+        return value, value
+    if q == "range" and value_max is not None:
+        return min(value, value_max), max(value, value_max)
+    if q in ("more_than", "at_least"):
+        return value, math.inf
+    if q in ("less_than", "at_most"):
+        return -math.inf, value
+    return None
+
+
+def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    def below(x: float, y: float) -> bool:  # x < y beyond floating-point noise
+        return x < y and not math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+    return below(a[1], b[0]) or below(b[1], a[0])
+
+
+def _shown(ann) -> str:
+    value = f"{ann.normalised:,.10g}" + (f"–{ann.normalised_max:,.10g}" if ann.qualifier == "range" and ann.value_max else "")
+    bound = "" if (ann.qualifier or "exact") in ("exact", "range") else f"{ann.qualifier} "
+    return f"{bound}{value} {ann.unit}"
+
+
+def check(project):
+    groups = defaultdict(list)
+    for ann in annotations.load(project):
+        if ann.status != "accepted" or ann.type != "figure" or ann.value is None:
+            continue
+        key = tuple(getattr(ann, f) for f in KEY_FIELDS)
+        span = interval(ann)
+        if None not in key and span is not None:
+            groups[key].append((ann, span))
+    for (indicator, scope, period, measure, unit), members in groups.items():
+        for ann, span in members:
+            others = [o for o, other_span in members if o is not ann and _disjoint(span, other_span)]
+            if others:
+                where = "; ".join(f"{_shown(o)} at {o.path.parent.name}/{o.path.name}:{o.line} ({o.id})" for o in others)
+                yield Problem(*ann.position("value"),
+                              f"{ann.id}: {indicator} of {scope}, {period}, {measure}: {_shown(ann)} here but {where}",
+                              path=ann.path)

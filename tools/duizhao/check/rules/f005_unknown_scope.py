@@ -1,0 +1,31 @@
+"""F005 unknown-scope — a figure's scope is not a registered entity.
+
+**What it does.** Looks up the `scope` of every accepted or proposed annotation among the
+ids of `annotations/entities.yaml`.
+
+**Why.** The scope says whose figure it is (a city, a province, a company, a zone); the
+figures explorer and the cross-document comparison (F004) group by it, so it must name
+one registered entity.
+
+**Bad.** `scope: jian` (the registry id is `jian-city`)
+
+**Good.** `scope: jian-city`
+"""
+
+from ... import annotations
+from ..finding import Problem, Severity
+from ..registry import entries_by_id
+
+CODE = "F005"
+SLUG = "unknown-scope"
+SEVERITY = Severity.ERROR
+TARGET = "yaml"
+
+
+def check(item, project):
+    if item.kind != "annotations":
+        return
+    known = entries_by_id(project)["entities"]
+    for ann in annotations.load(project).file(item.path).annotations:
+        if ann.active and ann.scope is not None and ann.scope not in known:
+            yield Problem(*ann.position("scope"), f"{ann.id}: scope {ann.scope!r} is not an entity id of annotations/entities.yaml")

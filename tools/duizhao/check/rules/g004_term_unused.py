@@ -1,0 +1,32 @@
+"""G004 term-unused — a registered term occurs nowhere in the corpus.
+
+**What it does.** Searches every segment's Chinese text for the term's `zh` and its
+`variants` (anywhere, also inside longer words and names). Reported on the glossary
+entry as a warning.
+
+**Why.** The glossary documents this corpus; an entry with no occurrence is a typo in
+its Chinese form, a term of a document not yet added, or dead weight on the glossary
+page.
+
+**Bad.** `zh: 链长治` (the corpus writes 链长制)
+
+**Good.** `zh: 链长制`
+"""
+
+from ...names import corpus_names
+from ..finding import Problem, Severity
+from ..registry import registry_path, where
+
+CODE = "G004"
+SLUG = "term-unused"
+SEVERITY = Severity.WARNING
+TARGET = "corpus"
+
+
+def check(project):
+    names = corpus_names(project)
+    path = registry_path(project, "glossary")
+    for entry in project.registry("glossary"):
+        tid = entry.get("id")
+        if isinstance(tid, str) and not names.is_written("term", tid):
+            yield Problem(*where(entry, "zh"), f"term {tid!r} ({entry.get('zh')}) occurs in no segment of the corpus", path=path)

@@ -1,0 +1,27 @@
+"""Per-project memoisation: derived indexes computed once per :class:`~duizhao.project.Project`.
+
+The project caches parsed files; indexes built on top of them (annotations, name
+matches) are cached here, keyed weakly by the project so they die with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def per_project(build: Callable[..., T]) -> Callable[..., T]:
+    """Decorate ``build(project)`` so that it runs once per project object."""
+    cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @functools.wraps(build)
+    def cached(project) -> T:
+        if project not in cache:
+            cache[project] = build(project)
+        return cache[project]
+
+    return cached

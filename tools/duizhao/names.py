@@ -1,0 +1,123 @@
+"""Where registered names occur in the corpus: glossary terms (``zh`` + ``variants``) and
+entity names (``zh`` + ``aliases``), matched in every segment's zh text.
+
+One Aho-Corasick automaton over all forms finds every occurrence in one pass. An
+occurrence strictly inside a longer registered name is not counted on its own (链长 inside
+链长制, 高新区 inside 吉安高新区); an occurrence inside an unregistered longer word is
+(规上企业 inside 新增规上企业数). Term frequencies, G004/G005 and E002 all use this one notion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from .memo import per_project
+from .project import Project
+from .tei import T
+
+Ref = tuple[str, str]  # (kind, id): kind is ``term`` or ``entity``
+
+
+def forms_of(entry: dict[str, Any], kind: str) -> list[str]:
+    """The Chinese forms a registry entry is written with (``zh`` first)."""
+    others = entry.get("variants" if kind == "term" else "aliases")
+    forms = [entry.get("zh"), *(others if isinstance(others, list) else [])]
+    return list(dict.fromkeys(f for f in forms if isinstance(f, str) and f))
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    form: str
+    refs: tuple[Ref, ...]  # everything this form names (several only on a collision)
+    inside: bool = False  # strictly inside a longer registered name
+
+    def names(self, kind: str) -> list[str]:
+        return [rid for k, rid in self.refs if k == kind]
+
+
+class Matcher:
+    def __init__(self, forms: dict[str, list[Ref]]):
+        self.forms = forms
+        self._automaton = ahocorasick.Automaton() if forms else None
+        for form, refs in forms.items():
+            self._automaton.add_word(form, (form, tuple(refs)))
+        if self._automaton is not None:
+            self._automaton.make_automaton()
+
+    @classmethod
+    def from_registries(cls, glossary: Iterable[dict], entities: Iterable[dict]) -> "Matcher":
+        forms: dict[str, list[Ref]] = {}
+        for kind, entries in (("term", glossary), ("entity", entities)):
+            for entry in entries:
+                if isinstance(entry.get("id"), str):
+                    for form in forms_of(entry, kind):
+                        refs = forms.setdefault(form, [])
+                        if (kind, entry["id"]) not in refs:
+                            refs.append((kind, entry["id"]))
+        return cls(forms)
+
+    def find(self, text: str, nested: bool = False) -> list[NameMatch]:
+        """Occurrences in ``text`` by position; those strictly inside a longer one only if ``nested``."""
+        if self._automaton is None:
+            return []
+        found = sorted(
+            ((end + 1 - len(form), end + 1, form, refs) for end, (form, refs) in self._automaton.iter(text)),
+            key=lambda m: (m[0], -m[1]),
+        )
+        kept, reach = [], -1
+        for start, end, form, refs in found:
+            inside = end <= reach  # within an earlier-starting (or same-start, longer) match
+            if nested or not inside:
+                kept.append(NameMatch(start, end, form, refs, inside))
+            reach = max(reach, end)
+        return kept
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    doc: str
+    segment: str
+    match: NameMatch
+
+
+class CorpusNames:
+    """Every name occurrence of the corpus, in corpus and text order."""
+
+    def __init__(self, project: Project):
+        self.matcher = Matcher.from_registries(project.registry("glossary"), project.registry("entities"))
+        self.occurrences: list[Occurrence] = []
+        self.written: set[Ref] = set()  # named anywhere: segments (nested too) or a header
+        self._by_ref: dict[Ref, list[Occurrence]] = {}
+        for doc in project.documents.values():
+            header = doc.root.find(T + "teiHeader")
+            if header is not None:
+                for m in self.matcher.find(" ".join(header.itertext()), nested=True):
+                    self.written.update(m.refs)
+            for seg in doc.segments:
+                for m in self.matcher.find(seg.zh, nested=True):
+                    self.written.update(m.refs)
+                    if not m.inside:
+                        occ = Occurrence(doc.id, seg.id, m)
+                        self.occurrences.append(occ)
+                        for ref in m.refs:
+                            self._by_ref.setdefault(ref, []).append(occ)
+
+    def of(self, kind: str, rid: str) -> list[Occurrence]:
+        """The occurrences of one term or entity (not counting those inside a longer name)."""
+        return self._by_ref.get((kind, rid), [])
+
+    def is_written(self, kind: str, rid: str) -> bool:
+        """Whether a name of this term or entity is written anywhere: in a segment (even
+        inside a longer name) or in a document's header (publisher, speakers, notes)."""
+        return (kind, rid) in self.written
+
+
+@per_project
+def corpus_names(project: Project) -> CorpusNames:
+    return CorpusNames(project)

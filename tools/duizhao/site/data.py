@@ -1,0 +1,182 @@
+"""The corpus as the site shows it: documents, visible annotations and their indexes.
+
+Built once per site build from a :class:`~duizhao.project.Project`, through the shared
+loaders (``duizhao.annotations`` for records and anchors, ``duizhao.names`` for term
+frequencies, ``duizhao.check`` for findings). Only *visible* annotations are shown:
+accepted ones, plus proposed ones when proposals are switched on (never rejected ones),
+and only those whose anchor resolves to exactly one place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .. import annotations as annotations_mod
+from ..annotations import Annotation
+from ..check.registry import entries_by_id
+from ..names import corpus_names
+from ..project import Project
+from ..tei import Document, Segment
+from . import projection
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A visible annotation and where it lands in its segment's zh text."""
+
+    ann: Annotation
+    start: int
+    end: int
+
+    @property
+    def id(self) -> str:
+        return self.ann.id or f"{self.ann.doc}.{self.ann.index}"
+
+    @property
+    def type(self) -> str:
+        return self.ann.type or ""
+
+    @property
+    def target(self) -> str | None:
+        """The registry id the annotation points to (term, entity or indicator)."""
+        return {"term": self.ann.term, "entity": self.ann.entity, "figure": self.ann.indicator}.get(self.type)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a mark is: document, segment and the mark itself."""
+
+    doc: Document
+    segment: Segment
+    mark: Mark
+
+
+def corpus_version(root: Path) -> str:
+    """``duizhao`` version plus the git short hash of the working tree, when there is one."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, timeout=5, check=False)
+        commit = out.stdout.strip() if out.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"{__version__}+{commit}" if commit else __version__
+
+
+class SiteData:
+    def __init__(self, project: Project, with_proposals: bool = False, version: str | None = None):
+        self.project = project
+        self.with_proposals = with_proposals
+        self.version = version or corpus_version(project.root)
+        self.visible_statuses = ("accepted", "proposed") if with_proposals else ("accepted",)
+
+    # -- documents and registries ---------------------------------------------------
+    @cached_property
+    def documents(self) -> list[Document]:
+        """Documents by date, then id."""
+        return sorted(self.project.documents.values(), key=lambda d: (d.date or "9999", d.id))
+
+    @cached_property
+    def registries(self) -> dict[str, dict[str, dict[str, Any]]]:
+        return entries_by_id(self.project)
+
+    @property
+    def glossary(self) -> dict[str, dict[str, Any]]:
+        return self.registries["glossary"]
+
+    @property
+    def entities(self) -> dict[str, dict[str, Any]]:
+        return self.registries["entities"]
+
+    @property
+    def indicators(self) -> dict[str, dict[str, Any]]:
+        return self.registries["indicators"]
+
+    # -- annotations ------------------------------------------------------------------
+    @cached_property
+    def marks(self) -> dict[str, dict[str, list[Mark]]]:
+        """``{doc: {segment: [Mark]}}`` of visible annotations, in text order."""
+        index = annotations_mod.load(self.project)
+        out: dict[str, dict[str, list[Mark]]] = defaultdict(lambda: defaultdict(list))
+        for ann in index:
+            if ann.status not in self.visible_statuses or ann.type not in ("term", "entity", "figure"):
+                continue
+            if ann.doc not in self.project.documents:
+                continue
+            span = index.span(ann)
+            if span is not None:
+                out[ann.doc][ann.segment].append(Mark(ann, *span))
+        for per_seg in out.values():
+            for marks in per_seg.values():
+                marks.sort(key=lambda m: (m.start, -m.end, m.id))
+        return out
+
+    def segment_marks(self, doc: Document, seg: Segment) -> list[Mark]:
+        return self.marks.get(doc.id, {}).get(seg.id, [])
+
+    @cached_property
+    def places(self) -> dict[tuple[str, str], list[Place]]:
+        """``{(type, target id): [Place]}`` in corpus order (documents by date)."""
+        out: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        for doc in self.documents:
+            for seg in doc.segments:
+                for mark in self.segment_marks(doc, seg):
+                    if mark.target:
+                        out[(mark.type, mark.target)].append(Place(doc, seg, mark))
+        return out
+
+    def places_of(self, kind: str, target: str) -> list[Place]:
+        return self.places.get((kind, target), [])
+
+    def annotation_counts(self, doc: Document) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for marks in self.marks.get(doc.id, {}).values():
+            for mark in marks:
+                counts[mark.type] += 1
+        return dict(counts)
+
+    # -- English projection --------------------------------------------------------------
+    def projections(self, doc: Document, seg: Segment) -> dict[str, tuple[int, int]]:
+        """``{mark id: (start, end)}`` of the marks found in the segment's English."""
+        tr = doc.translations.get(seg.id)
+        marks = self.segment_marks(doc, seg)
+        if tr is None or not tr.en or not marks:
+            return {}
+        return projection.project(tr.en, marks, self.registries)
+
+    # -- term frequencies (the one notion shared with checks and exports) -----------------
+    @cached_property
+    def term_occurrences(self) -> dict[str, list[tuple[str, str]]]:
+        """``{term id: [(doc, segment)]}`` of every occurrence in the zh text."""
+        names = corpus_names(self.project)
+        return {tid: [(o.doc, o.segment) for o in names.of("term", tid)] for tid in self.glossary}
+
+    # -- checks -------------------------------------------------------------------------
+    @cached_property
+    def findings(self) -> list:
+        from ..check import run
+        return run(self.project)
+
+    # -- cache keys ---------------------------------------------------------------------
+    @cached_property
+    def registry_digest(self) -> str:
+        h = hashlib.sha256()
+        for name in ("glossary", "entities", "indicators"):
+            path = self.project.annotations_dir / f"{name}.yaml"
+            h.update(path.read_bytes() if path.exists() else b"-")
+        return h.hexdigest()
+
+    def document_digest(self, doc: Document) -> str:
+        """What a document page depends on: its TEI, its annotations, the registries."""
+        h = hashlib.sha256(doc.path.read_bytes())
+        ann = self.project.annotations_dir / f"{doc.id}.yaml"
+        h.update(ann.read_bytes() if ann.exists() else b"-")
+        h.update(self.registry_digest.encode())
+        h.update(repr(self.with_proposals).encode())
+        return h.hexdigest()

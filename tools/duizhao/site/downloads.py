@@ -1,0 +1,65 @@
+"""The site's downloads: every dataset of ``duizhao export``, and each document's files.
+
+Exporters are run at build time from :data:`duizhao.export.EXPORTERS` (whatever is
+registered when the site is built), so the downloads are always those of the corpus as
+published; each document's TEI and annotation YAML are offered as they are.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..export import BINARY_FORMATS, EXPORTERS
+from ..project import Project
+from .render import Download
+
+ROOT = "downloads"
+
+
+@dataclass(frozen=True)
+class Payload:
+    """A download and where its bytes come from (in memory or a file of the project)."""
+
+    download: Download
+    content: bytes | None = None
+    source: Path | None = None
+
+
+def _description(writer) -> str:
+    module = sys.modules.get(getattr(writer, "__module__", ""), None)
+    doc = (getattr(module, "__doc__", None) or "").strip()
+    return doc.splitlines()[0] if doc else ""
+
+
+def datasets(project: Project) -> list[Payload]:
+    """Run every registered exporter in every format."""
+    out = []
+    for what, formats in sorted(EXPORTERS.items()):
+        for fmt, writer in formats.items():
+            if fmt in BINARY_FORMATS:
+                buffer: io.IOBase = io.BytesIO()
+                writer(project, buffer)
+                content = buffer.getvalue()
+            else:
+                text = io.StringIO()
+                writer(project, text)
+                content = text.getvalue().encode("utf-8")
+            path = f"{ROOT}/{what}.{fmt}"
+            out.append(Payload(Download(what, fmt, path, len(content), None, _description(writer)), content))
+    return out
+
+
+def document_files(project: Project) -> list[Payload]:
+    """Each document's TEI file and, when it has one, its annotation file."""
+    out = []
+    for doc in project.documents.values():
+        out.append(Payload(Download("tei", "TEI XML", f"{ROOT}/tei/{doc.id}.xml", doc.path.stat().st_size, doc.id),
+                           source=doc.path))
+        yaml_path = project.annotations_dir / f"{doc.id}.yaml"
+        if yaml_path.exists():
+            out.append(Payload(Download("yaml", "YAML", f"{ROOT}/annotations/{doc.id}.yaml",
+                                        yaml_path.stat().st_size, doc.id), source=yaml_path))
+    return out

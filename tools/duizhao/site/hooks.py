@@ -1,0 +1,37 @@
+"""MkDocs hooks (registered in mkdocs.yml ``hooks:``): the site generated from the data.
+
+MkDocs loads this file by path, so it only forwards events to one
+:class:`duizhao.site.build.SiteBuilder`.
+"""
+
+from duizhao.site.build import SiteBuilder
+
+builder = SiteBuilder()
+
+
+def on_config(config):
+    builder.configure(config)
+    return config
+
+
+def on_files(files, config):
+    return builder.add_files(files, config)
+
+
+def on_nav(nav, config, files):
+    return builder.build_navs(nav, config, files)
+
+
+def on_page_content(html, page, config, files):
+    generated = builder.content(page)
+    return html if generated is None else generated
+
+
+def on_page_context(context, page, config, nav):
+    context["nav"] = builder.nav_for(page) or nav
+    context["duizhao_alternates"] = builder.alternates(page)
+    return context
+
+
+def on_post_build(config):
+    builder.write_search(config)

@@ -1,0 +1,234 @@
+"""The site's two interface languages: labels, and the parallel ``en/`` and ``zh/`` trees.
+
+Every generated page exists once per language at the same path under the language's
+root (``en/documents/x/`` and ``zh/documents/x/``), so switching language is swapping the
+first path component.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "zh")
+LANG_NAMES = {"en": "English", "zh": "中文"}
+
+# key: (English, Chinese)
+_LABELS: dict[str, tuple[str, str]] = {
+    # navigation and page titles
+    "home": ("Home", "首页"),
+    "documents": ("Documents", "文献"),
+    "glossary": ("Glossary", "术语表"),
+    "entities": ("Entities", "实体索引"),
+    "figures": ("Figures", "数据浏览"),
+    "quality": ("Data quality", "数据质量"),
+    "rules": ("Rule reference", "检查规则"),
+    "downloads": ("Downloads", "下载"),
+    "search": ("Search", "搜索"),
+    "guides": ("Guides", "指南"),
+    "reference": ("Reference", "参考"),
+    "site_intro": ("Chinese industrial-policy reports in TEI, with an English translation, annotated terms, "
+                   "figures and entities, checked like code.",
+                   "以 TEI 编码的中国产业政策报告，附英文译文，标注术语、数据与实体，并像代码一样接受检查。"),
+    # metadata card
+    "title": ("Title", "标题"),
+    "publisher": ("Publisher", "发布者"),
+    "date": ("Date", "日期"),
+    "genre": ("Genre", "体裁"),
+    "place": ("Place", "地点"),
+    "speakers": ("Speakers", "发言人"),
+    "source_file": ("Source file", "来源文件"),
+    "translation": ("Translation", "译文"),
+    "abstract": ("Abstract", "摘要"),
+    "segments": ("Segments", "段落"),
+    "annotations": ("Annotations", "标注"),
+    "download_tei": ("TEI XML", "TEI XML"),
+    "download_yaml": ("annotations YAML", "标注 YAML"),
+    "no_annotations": ("no annotation file yet", "暂无标注文件"),
+    "reviewed": ("reviewed", "已审校"),
+    "draft": ("draft", "初稿"),
+    "missing": ("missing", "缺失"),
+    # reading view
+    "view": ("View", "视图"),
+    "view_both": ("Both", "对照"),
+    "view_zh": ("Chinese", "中文"),
+    "view_en": ("English", "英文"),
+    "show": ("Show", "显示"),
+    "editorial_marks": ("editorial marks", "编辑标记"),
+    "legend": ("Legend", "图例"),
+    "permalink": ("Permalink to this paragraph", "本段永久链接"),
+    "cite": ("Cite", "引用"),
+    "cite_title": ("Cite this paragraph", "引用本段"),
+    "copy": ("Copy", "复制"),
+    "copied": ("Copied", "已复制"),
+    "corpus_version": ("corpus version", "语料版本"),
+    "photo": ("Photo (not reproduced)", "图片（未收录）"),
+    "page_break": ("page break in the source", "原文分页处"),
+    "source_reading": ("Source reading", "原文"),
+    "correction": ("Correction", "校正"),
+    "deleted": ("removed", "删除"),
+    "added": ("added by the editor", "编者补入"),
+    "editorial_note": ("Editorial note", "编者注"),
+    "no_translation": ("(no translation yet)", "（尚无译文）"),
+    "not_in_english": ("not found in the English", "英文中未找到对应"),
+    "proposed": ("proposed (not reviewed)", "建议（未审核）"),
+    "note": ("Note", "备注"),
+    # annotation types and fields
+    "term": ("Term", "术语"),
+    "entity": ("Entity", "实体"),
+    "figure": ("Figure", "数据"),
+    "terms": ("terms", "术语"),
+    "figures_lc": ("figures", "数据"),
+    "entities_lc": ("entities", "实体"),
+    "definition": ("Definition", "定义"),
+    "pinyin": ("Pinyin", "拼音"),
+    "english": ("English", "英文"),
+    "chinese": ("Chinese", "中文"),
+    "variants": ("Variants", "异形"),
+    "en_variants": ("Also rendered", "其他译法"),
+    "forbidden": ("Do not use", "禁用译法"),
+    "category": ("Category", "类别"),
+    "frequency": ("Frequency", "频次"),
+    "occurrences": ("Occurrences", "出现位置"),
+    "first_occurrence": ("First occurrence", "首次出现"),
+    "value": ("Value", "数值"),
+    "as_written": ("As written", "原文"),
+    "unit": ("Unit", "单位"),
+    "indicator": ("Indicator", "指标"),
+    "indicators": ("Indicators", "指标"),
+    "measure": ("Measure", "度量"),
+    "scope": ("Scope", "范围"),
+    "period": ("Period", "时期"),
+    "qualifier": ("Qualifier", "限定"),
+    "type": ("Type", "类型"),
+    "names": ("Names", "名称"),
+    "aliases": ("Aliases", "别名"),
+    "description": ("Description", "说明"),
+    "parent": ("Part of", "隶属"),
+    "wikidata": ("Wikidata", "维基数据"),
+    "mentions": ("Mentions", "提及"),
+    "document": ("Document", "文献"),
+    "segment": ("Segment", "段落"),
+    "context": ("Context", "上下文"),
+    "open_page": ("Open its page", "打开页面"),
+    "see_glossary": ("See the glossary", "查看术语表"),
+    "count": ("Count", "数量"),
+    "chart": ("Chart", "图表"),
+    "no_chart": ("Too few comparable figures for a chart.", "可比数据不足，无法绘图。"),
+    "none_yet": ("None yet.", "暂无。"),
+    # quality and rules
+    "findings": ("Open findings", "待处理问题"),
+    "conflicts": ("Cross-document figure conflicts", "跨文献数据冲突"),
+    "no_conflicts": ("No conflicting figures.", "未发现数据冲突。"),
+    "no_findings": ("All checks passed.", "全部检查通过。"),
+    "rule_unavailable": ("Rule {code} is not available in this version of duizhao.",
+                         "本版本 duizhao 尚无规则 {code}。"),
+    "severity": ("Severity", "级别"),
+    "error": ("error", "错误"),
+    "warning": ("warning", "警告"),
+    "file": ("File", "文件"),
+    "message": ("Message", "说明"),
+    "rule": ("Rule", "规则"),
+    "applies_to": ("Checks", "检查对象"),
+    "target_tei": ("TEI files", "TEI 文件"),
+    "target_yaml": ("YAML files", "YAML 文件"),
+    "target_corpus": ("the whole corpus", "整个语料"),
+    "rules_intro": ("Every finding of `duizhao check` links here. Each rule is one module of "
+                    "tools/duizhao/check/rules; this page is generated from their docstrings.",
+                    "`duizhao check` 的每条问题都链接到本页。每条规则是 tools/duizhao/check/rules 中的一个模块，本页由其文档字符串生成（规则说明为英文）。"),
+    "quality_intro": ("What `duizhao check` reports on the corpus as published.",
+                      "`duizhao check` 对本次发布语料的检查结果。"),
+    # downloads and search
+    "datasets": ("Datasets", "数据集"),
+    "per_document": ("Per document", "单篇文献"),
+    "format": ("Format", "格式"),
+    "size": ("Size", "大小"),
+    "downloads_intro": ("Every dataset is exported from the same sources at build time by `duizhao export`.",
+                        "所有数据集均在构建时由 `duizhao export` 从同一来源导出。"),
+    "search_placeholder": ("Search in Chinese or English", "输入中文或英文检索"),
+    "search_hint": ("Chinese queries search the Chinese text (segmented with the glossary and entity names "
+                    "as a dictionary); other queries search the English.",
+                    "中文检索词在中文原文中检索（以术语表和实体名称为词典分词）；其他检索词在英文译文中检索。"),
+    "no_results": ("No results.", "无结果。"),
+    "results": ("{n} result(s)", "共 {n} 条结果"),
+    "search_unavailable": ("Search needs JavaScript.", "检索需要启用 JavaScript。"),
+    "genre_newsletter": ("newsletter", "简报"),
+    "genre_news-report": ("news report", "新闻报道"),
+    "genre_online-interview": ("online interview", "在线访谈"),
+    "genre_annual-review": ("annual review", "年度综述"),
+    "genre_press-conference": ("press conference", "新闻发布会"),
+    "etype_person": ("People", "人物"),
+    "etype_org": ("Organisations", "机构"),
+    "etype_company": ("Companies", "企业"),
+    "etype_place": ("Places", "地点"),
+    "etype_programme": ("Programmes", "计划与行动"),
+    "etype_document": ("Documents", "文件"),
+    "etype_event": ("Events", "事件"),
+    "measure_level": ("level", "数值"),
+    "measure_growth_yoy": ("year-on-year growth", "同比增长"),
+    "measure_growth": ("growth", "增长"),
+    "measure_share": ("share", "占比"),
+    "measure_rank": ("rank", "排名"),
+    "measure_target": ("target", "目标"),
+    "measure_change": ("change", "变化"),
+    "measure_ratio": ("ratio", "比率"),
+    "qualifier_exact": ("exact", "确数"),
+    "qualifier_approx": ("about", "约"),
+    "qualifier_at_least": ("at least", "不少于"),
+    "qualifier_more_than": ("more than", "超过"),
+    "qualifier_less_than": ("less than", "不足"),
+    "qualifier_at_most": ("at most", "不超过"),
+    "qualifier_range": ("range", "区间"),
+}
+
+# units: how a normalised value is written after the number
+UNITS: dict[str, tuple[str, str]] = {
+    "percent": ("%", "%"),
+    "percentage_point": ("percentage points", "个百分点"),
+    "cny": ("yuan", "元"),
+    "usd": ("US dollars", "美元"),
+    "count": ("", "个"),
+    "kwh": ("kWh", "千瓦时"),
+    "m2": ("m²", "平方米"),
+    "km2": ("km²", "平方公里"),
+    "rank": ("(rank)", "（名次）"),
+    "person": ("people", "人"),
+    "person_time": ("person-times", "人次"),
+    "times": ("times", "倍"),
+    "ratio": ("", ""),
+    "yuan_per_100_yuan": ("yuan per 100 yuan", "元/百元"),
+    "ms": ("ms", "毫秒"),
+    "year": ("years", "年"),
+    "month": ("months", "个月"),
+    "day": ("days", "天"),
+    "item": ("items", "项"),
+    "enterprise": ("enterprises", "家企业"),
+    "project": ("projects", "个项目"),
+    "base_station": ("base stations", "个基站"),
+    "device_per_km2": ("devices per km²", "个/平方公里"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The label ``key`` in ``lang`` (the key itself if there is none: visible, never a crash)."""
+    pair = _LABELS.get(key)
+    text = key if pair is None else pair[LANGS.index(lang)]
+    return text.format(**values) if values else text
+
+
+def unit_label(unit: str | None, lang: str) -> str:
+    pair = UNITS.get(unit or "")
+    return (pair[LANGS.index(lang)] if pair else unit or "")
+
+
+def other(lang: str) -> str:
+    return "zh" if lang == "en" else "en"
+
+
+def lang_of_url(url: str) -> str | None:
+    """``en`` or ``zh`` for a page in one of the language trees, else None."""
+    head = url.split("/", 1)[0]
+    return head if head in LANGS else None
+
+
+def counterpart(url: str, lang: str) -> str:
+    """The URL of the same page in ``lang`` (pages outside the trees map to themselves)."""
+    current = lang_of_url(url)
+    return lang + url[len(current):] if current else url

@@ -1,0 +1,123 @@
+"""Annotations projected into the English translation (DESIGN.md: not annotated twice).
+
+A term's English form comes from the glossary (``en``, ``en_variants``), an entity's from
+the registry (``en``, ``en_aliases``), both matched as :mod:`duizhao.renderings` matches
+renderings for the translation checks; a figure's counterpart is the shortest run of
+English words that states its value (:func:`duizhao.numbers.english_numbers`). Marks of
+one term or entity pair with its English matches in order; a mark without a counterpart
+gets none (the translation checks report it, the tooltip says so).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .. import renderings
+from ..numbers import NumberMention, english_numbers, same_value
+
+if TYPE_CHECKING:
+    from .data import Mark
+
+_WORDS = re.compile(r"\S+")
+_TRIM_LEFT = "([{\"'“‘"
+_TRIM_RIGHT = ",.;:!?)]}\"'”’"
+_UNIT_WORDS = re.compile(
+    r"(?:\s*%|\s+(?:per\s?cent|percentage\s+points?|(?:US\s+)?dollars|yuan|kWh|square\s+met(?:re|er)s|"
+    r"m²|km²|times|enterprises|projects|base\s+stations|people|person-times))",
+    re.IGNORECASE)
+_MAX_WORDS = 4
+_MONTHS = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|december)",
+                     re.IGNORECASE)
+
+
+def _forms(entry: dict[str, Any], kind: str) -> list[str]:
+    if kind == "term":
+        return renderings.accepted(entry)
+    aliases = entry.get("en_aliases")
+    forms = [entry.get("en"), *(aliases if isinstance(aliases, list) else [])]
+    return list(dict.fromkeys(f for f in forms if isinstance(f, str) and f.strip()))
+
+
+def phrase_spans(forms: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of any of ``forms`` (longest first at a place)."""
+    folded = renderings.fold(text)
+    found = sorted(
+        ((m.start(), m.end()) for form in forms if form.strip()
+         for m in renderings.pattern(form).finditer(folded)),
+        key=lambda se: (se[0], -se[1]),
+    )
+    kept: list[tuple[int, int]] = []
+    for start, end in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM_LEFT:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_RIGHT:
+        end -= 1
+    return start, end
+
+
+def number_spans(text: str) -> list[tuple[int, int, list[float]]]:
+    """Runs of up to four words that state numbers, with their values (shortest first)."""
+    words = list(_WORDS.finditer(text))
+    out = []
+    for i, first in enumerate(words):
+        if not english_numbers(first.group()):
+            continue
+        for n in range(1, _MAX_WORDS + 1):
+            if i + n > len(words):
+                break
+            start, end = _trim(text, first.start(), words[i + n - 1].end())
+            values = english_numbers(text[start:end])
+            if values:
+                out.append((start, end, values))
+    return out
+
+
+def _figure_mention(mark: "Mark") -> NumberMention | None:
+    ann = mark.ann
+    if ann.value is None:
+        return None
+    return NumberMention(mark.start, mark.end, ann.quote or "", ann.value, ann.scale or 1.0,
+                         ann.unit, ann.qualifier or "exact", ann.value_max)
+
+
+def project(en: str, marks: list["Mark"], registries: dict[str, dict[str, dict[str, Any]]]) -> dict[str, tuple[int, int]]:
+    """``{mark id: (start, end)}`` in ``en`` for the marks that have a counterpart."""
+    out: dict[str, tuple[int, int]] = {}
+    by_target: dict[tuple[str, str], list[Mark]] = defaultdict(list)
+    figures: list[Mark] = []
+    for mark in marks:
+        if mark.type == "figure":
+            figures.append(mark)
+        elif mark.target:
+            by_target[(mark.type, mark.target)].append(mark)
+    for (kind, target), group in by_target.items():
+        entry = registries["glossary" if kind == "term" else "entities"].get(target)
+        if entry is None:
+            continue
+        for mark, span in zip(sorted(group, key=lambda m: m.start), phrase_spans(_forms(entry, kind), en)):
+            out[mark.id] = span
+    if figures:
+        candidates = number_spans(en)
+        used: set[int] = set()
+        for mark in sorted(figures, key=lambda m: m.start):
+            mention = _figure_mention(mark)
+            if mention is None:
+                continue
+            for start, end, values in candidates:
+                if start in used or (mention.unit != "month" and _MONTHS.fullmatch(en[start:end])):
+                    continue
+                if same_value(mention, values):
+                    unit = _UNIT_WORDS.match(en, end)
+                    out[mark.id] = (start, unit.end() if unit else end)
+                    used.add(start)
+                    break
+    return out

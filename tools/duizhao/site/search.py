@@ -1,0 +1,126 @@
+"""Search: one chunked Pagefind index per language, Chinese segmented with our dictionary.
+
+Why Pagefind and not the theme's built-in search is measured in ``site/guide/search.md``
+(``benchmarks/site_scale.py``): the built-in index is one file holding every page of
+both languages, downloaded in full before the first answer; Pagefind splits its index
+into chunks and a query fetches only the chunks of its words.
+
+Pagefind segments Chinese with its own dictionary and offers no user dictionary, so the
+Chinese index is fed words, not text: every document, term, entity and indicator is cut
+by jieba with the glossary terms, entity names and indicator names added as words (so
+链长制 and 专精特新 stay one word), and indexed under a language tag Pagefind does not
+segment again (:data:`ZH_TAG`). The browser cuts a query the same way (longest match on
+the same dictionary, published as ``search/dictionary.json``; ``Intl.Segmenter`` for the
+rest) and queries the index from a worker, where Pagefind's own query segmenter stays
+off. The English index is plain Pagefind with English stemming.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..names import forms_of
+from ..suggest.tokens import Segmenter
+from ..text import has_ideograph
+from .data import SiteData
+
+ZH_TAG = "und-Hans"  # Han text already cut into words: Pagefind must not segment it again
+BUNDLE = "search/pagefind"  # one Pagefind bundle per language below this, e.g. search/pagefind/zh/
+DICTIONARY = "search/dictionary.json"
+_UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class Record:
+    lang: str  # which bundle: zh | en
+    url: str  # relative to the language root, e.g. documents/x/
+    title: str
+    content: str
+    kind: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def dictionary(data: SiteData) -> list[str]:
+    """The words a Chinese query and the Chinese index are cut with, besides jieba's own."""
+    words: set[str] = set()
+    for entry in data.glossary.values():
+        words.update(forms_of(entry, "term"))
+    for entry in data.entities.values():
+        words.update(forms_of(entry, "entity"))
+    for entry in data.indicators.values():
+        words.update(forms_of(entry, "term"))
+    return sorted(w for w in words if has_ideograph(w) and not any(ch.isspace() for ch in w))
+
+
+class ChineseWords:
+    """Chinese text as space-separated words (jieba plus :func:`dictionary`)."""
+
+    def __init__(self, words: list[str]):
+        self._segmenter = Segmenter(words)
+
+    def __call__(self, text: str) -> str:
+        return " ".join(tok.text for tok in self._segmenter.tokens(text))
+
+
+def _text(*parts: object) -> str:
+    return "\n".join(str(p) for p in parts if isinstance(p, str) and p)
+
+
+def _mapping(value: object, lang: str) -> str:
+    return value.get(lang, "") if isinstance(value, dict) else ""
+
+
+def records(data: SiteData, words: ChineseWords) -> list[Record]:
+    """What is searchable: every document, term, entity and indicator, in both languages."""
+    out: list[Record] = []
+    for doc in data.documents:
+        zh_title, en_title = doc.titles.get("zh", doc.id), doc.titles.get("en", doc.id)
+        meta = {"date": doc.date or "", "doc": doc.id}
+        zh = _text(zh_title, *(seg.zh for seg in doc.segments))
+        en = _text(en_title, *(doc.translations[s.id].en for s in doc.segments if s.id in doc.translations))
+        out.append(Record("zh", f"documents/{doc.id}/", zh_title, words(zh), "document", meta))
+        out.append(Record("en", f"documents/{doc.id}/", en_title, en, "document", meta))
+    registries = (("term", data.glossary, "glossary/#{}", "variants", "en_variants", "definition"),
+                  ("entity", data.entities, "entities/{}/", "aliases", "en_aliases", "description"),
+                  ("indicator", data.indicators, "figures/{}/", "variants", "en_variants", "definition"))
+    for kind, entries, url, zh_more, en_more, gloss in registries:
+        for rid, e in entries.items():
+            zh = _text(e.get("zh"), *(e.get(zh_more) or []), _mapping(e.get(gloss), "zh"))
+            en = _text(e.get("en"), *(e.get(en_more) or []), _mapping(e.get(gloss), "en"))
+            out.append(Record("zh", url.format(rid), str(e.get("zh") or rid), words(zh), kind))
+            out.append(Record("en", url.format(rid), str(e.get("en") or rid), en, kind))
+    return out
+
+
+async def _write(bundle: Path, recs: list[Record], language: str) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async with PagefindIndex(config=IndexConfig(output_path=str(bundle))) as index:
+        await asyncio.gather(*(
+            index.add_custom_record(url=r.url, content=r.content, language=language,
+                                    meta={"title": r.title, "kind": r.kind, **r.meta})
+            for r in recs
+        ))
+
+
+def write_index(site_dir: Path, recs: list[Record]) -> dict[str, int]:
+    """Write one Pagefind bundle per language under ``site_dir/search/pagefind/``."""
+    counts = {}
+    for lang, tag in (("zh", ZH_TAG), ("en", "en")):
+        bundle = site_dir / BUNDLE / lang
+        shutil.rmtree(bundle, ignore_errors=True)
+        mine = [r for r in recs if r.lang == lang]
+        asyncio.run(_write(bundle, mine, tag))
+        for name in _UI_FILES:
+            (bundle / name).unlink(missing_ok=True)
+        counts[lang] = len(mine)
+    return counts
+
+
+def dictionary_json(words: list[str]) -> str:
+    return json.dumps({"words": words}, ensure_ascii=False, separators=(",", ":"))
