@@ -94,6 +94,7 @@ BAD_YAML = {
     "empty.yaml": "",
     "control.yaml": "document: \x07bell\n",
     "anchors.yaml": "a: &x [*x]\n",
+    "latin1.yaml": "document: caf\udce9\n",
     "html-note.yaml": "# yaml-language-server: $schema=schema/annotations.schema.json\ndocument: html-note\nannotations:\n  - id: html-note.a0001\n    type: term\n    segment: s001\n    quote: x\n    status: accepted\n    source: manual\n    term: nope\n    note: \"<script>alert(1)</script>\"\n",
 }
 
@@ -110,7 +111,7 @@ def test_hostile_or_broken_xml_gives_a_finding_not_a_traceback(name, project_dir
 
 @pytest.mark.parametrize("name", sorted(BAD_YAML))
 def test_broken_yaml_gives_a_finding_not_a_traceback(name, project_dir):
-    (project_dir / "annotations" / name).write_bytes(BAD_YAML[name].encode("utf-8"))
+    (project_dir / "annotations" / name).write_bytes(BAD_YAML[name].encode("utf-8", errors="surrogateescape"))
     result = _run(["check", "--format", "json"], project_dir)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stderr

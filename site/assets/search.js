@@ -129,7 +129,7 @@
       var li = document.createElement("li");
       li.setAttribute("data-url", item.url);
       var a = document.createElement("a");
-      var path = item.url.replace(/^\/+/, "");
+      var path = (item.meta && item.meta.href) || item.url.replace(/^\/+/, "");
       var fragment = result.lang === "zh" && result.tokens.length ? "#:~:text=" + encodeURIComponent(result.tokens[0]) : "";
       a.href = new URL(lang + "/" + path, root()).href + (path.indexOf("#") < 0 ? fragment : "");
       a.textContent = (item.meta && item.meta.title) || path;

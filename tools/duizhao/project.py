@@ -93,9 +93,15 @@ class Project:
     def yaml(self, path: Path) -> YAMLFile:
         path = Path(path).resolve()
         if path not in self._yaml:
-            text = path.read_text(encoding="utf-8", errors="replace")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8", errors="replace")
             try:
-                self._yaml[path] = YAMLFile(path, yamlio.load(path), None, text)
+                raw.decode("utf-8")
+                self._yaml[path] = YAMLFile(path, yamlio.loads(text, read_only=True), None, text)
+            except UnicodeDecodeError as exc:
+                line = raw[: exc.start].count(b"\n") + 1
+                problem = yamlio.YAMLProblem("Y001", f"not UTF-8: {exc.reason} at byte {exc.start}", line, 1)
+                self._yaml[path] = YAMLFile(path, None, problem, text)
             except yamlio.YAMLProblem as problem:
                 self._yaml[path] = YAMLFile(path, None, problem, text)
         return self._yaml[path]

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from . import annotations
 from .project import Project
 from .text import ideographs
 
@@ -24,27 +25,25 @@ class DocStats:
     annotated_segments: int = 0
 
 
-def _annotation_counts(project: Project, doc_id: str) -> tuple[Counter, int, set[str]]:
-    """Accepted annotations by type, pending proposals, segments with an accepted annotation."""
-    yml = project.annotation_file(doc_id)
-    items = yml.data.get("annotations") if yml is not None and isinstance(yml.data, dict) else None
-    by_type, proposed, segments = Counter(), 0, set()
-    for a in items or []:
-        if not isinstance(a, dict):
-            continue
-        if a.get("status") == "accepted":
-            by_type[str(a.get("type"))] += 1
-            segments.add(str(a.get("segment")))
-        elif a.get("status") == "proposed":
-            proposed += 1
-    return by_type, proposed, segments
+def _annotation_counts(project: Project) -> dict[str, tuple[Counter, int, set[str]]]:
+    """Per document: accepted annotations by type, pending proposals, annotated segments."""
+    out = {}
+    for f in annotations.load(project).files:
+        accepted = [a for a in f.annotations if a.status == "accepted"]
+        out[f.doc] = (
+            Counter(a.type or "?" for a in accepted),
+            sum(1 for a in f.annotations if a.status == "proposed"),
+            {a.segment for a in accepted if a.segment},
+        )
+    return out
 
 
 def collect(project: Project) -> list[DocStats]:
     out = []
+    per_doc = _annotation_counts(project)
     for doc in project.documents.values():
         trs = doc.translations
-        by_type, proposed, annotated = _annotation_counts(project, doc.id)
+        by_type, proposed, annotated = per_doc.get(doc.id, (Counter(), 0, set()))
         ids = {s.id for s in doc.segments}
         out.append(DocStats(
             doc=doc.id,

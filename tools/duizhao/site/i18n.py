@@ -15,6 +15,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     # navigation and page titles
     "home": ("Home", "首页"),
     "documents": ("Documents", "文献"),
+    "all_documents": ("All documents", "全部文献"),
     "glossary": ("Glossary", "术语表"),
     "entities": ("Entities", "实体索引"),
     "figures": ("Figures", "数据浏览"),
@@ -130,18 +131,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "target_tei": ("TEI files", "TEI 文件"),
     "target_yaml": ("YAML files", "YAML 文件"),
     "target_corpus": ("the whole corpus", "整个语料"),
-    "rules_intro": ("Every finding of `duizhao check` links here. Each rule is one module of "
+    "rules_intro": ("Every finding of duizhao check links here. Each rule is one module of "
                     "tools/duizhao/check/rules; this page is generated from their docstrings.",
-                    "`duizhao check` 的每条问题都链接到本页。每条规则是 tools/duizhao/check/rules 中的一个模块，本页由其文档字符串生成（规则说明为英文）。"),
-    "quality_intro": ("What `duizhao check` reports on the corpus as published.",
-                      "`duizhao check` 对本次发布语料的检查结果。"),
+                    "duizhao check 的每条问题都链接到本页。每条规则是 tools/duizhao/check/rules 中的一个模块，本页由其文档字符串生成（规则说明为英文）。"),
+    "quality_intro": ("What duizhao check reports on the corpus as published.",
+                      "duizhao check 对本次发布语料的检查结果。"),
     # downloads and search
     "datasets": ("Datasets", "数据集"),
     "per_document": ("Per document", "单篇文献"),
     "format": ("Format", "格式"),
     "size": ("Size", "大小"),
-    "downloads_intro": ("Every dataset is exported from the same sources at build time by `duizhao export`.",
-                        "所有数据集均在构建时由 `duizhao export` 从同一来源导出。"),
+    "downloads_intro": ("Every dataset is exported from the same sources at build time by duizhao export.",
+                        "所有数据集均在构建时由 duizhao export 从同一来源导出。"),
     "search_placeholder": ("Search in Chinese or English", "输入中文或英文检索"),
     "search_hint": ("Chinese queries search the Chinese text (segmented with the glossary and entity names "
                     "as a dictionary); other queries search the English.",
