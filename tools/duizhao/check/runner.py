@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
@@ -57,9 +58,16 @@ def _targets(project: Project, paths: list[Path]) -> tuple[list[Path], list[Path
     return [p for p in tei if p.parent.name != "schema"], yml
 
 
-def _display(path: Path, root: Path) -> str:
+@lru_cache(maxsize=None)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
+@lru_cache(maxsize=None)
+def _display(path: Path, cwd: Path) -> str:
+    """``path`` relative to the working directory when inside it (as editors expect)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(_resolved(cwd)))
     except ValueError:
         return str(path)
 
@@ -91,11 +99,11 @@ def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = ()
 
     def emit(rule: ModuleType, default: Path, problems: list[Problem]) -> None:
         for pr in problems:
-            path = (pr.path or default).resolve()
+            path = _resolved(pr.path or default)
             if path not in wanted and rule.TARGET == "corpus":
                 continue
             findings.append(Finding(
-                path=_display(path, project.root), line=max(pr.line, 1), col=max(pr.col, 1),
+                path=_display(path, Path.cwd()), line=max(pr.line, 1), col=max(pr.col, 1),
                 code=rule.CODE, slug=rule.SLUG, severity=rule.SEVERITY, message=pr.message,
                 url=f"rules/#{rule.CODE.lower()}", fix=pr.fix,
             ))
