@@ -56,7 +56,21 @@ def dictionary(data: SiteData) -> list[str]:
         words.update(forms_of(entry, "entity"))
     for entry in data.indicators.values():
         words.update(forms_of(entry, "term"))
-    return sorted(w for w in words if has_ideograph(w) and not any(ch.isspace() for ch in w))
+    words = {w for w in words if has_ideograph(w) and not any(ch.isspace() for ch in w)}
+    return sorted(w for w in words if not _compound(w, words))
+
+
+def _compound(word: str, words: set[str]) -> bool:
+    """Whether ``word`` is two or more other dictionary words in a row (产业链链长制 =
+    产业链 + 链长制): it is then indexed and searched as its parts, so that each part
+    finds it too."""
+    ends = {0: 0}  # offset -> fewest words covering word[:offset]
+    for i in range(len(word)):
+        if i in ends:
+            for j in range(i + 1, len(word) + 1):
+                if word[i:j] in words and (i, j) != (0, len(word)):
+                    ends[j] = min(ends.get(j, 99), ends[i] + 1)
+    return ends.get(len(word), 0) >= 2
 
 
 class ChineseWords:
@@ -100,14 +114,13 @@ def records(data: SiteData, words: ChineseWords) -> list[Record]:
 
 
 def _page(record: Record, tag: str) -> str:
-    """A record as the minimal HTML page Pagefind indexes (meta in ``data-pagefind-meta``)."""
-    meta = {"kind": record.kind, "href": record.url, **record.meta}
+    """A record as the minimal HTML page Pagefind indexes; metadata in ignored elements."""
+    meta = {"title": record.title, "kind": record.kind, "href": record.url, **record.meta}
     body = "".join(f"<p>{escape(line)}</p>" for line in record.content.splitlines() if line.strip())
+    tags = "".join(f'<span hidden data-pagefind-ignore data-pagefind-meta="{escape(k)}">{escape(v)}</span>'
+                   for k, v in meta.items() if v)
     return (f'<!doctype html><html lang="{tag}"><head><meta charset="utf-8"><title>{escape(record.title)}</title>'
-            f'</head><body><main data-pagefind-body><h1>{escape(record.title)}</h1>{body}</main>'
-            + "".join(f'<span hidden data-pagefind-meta="{escape(k)}:{escape(v)}"></span>'
-                      for k, v in meta.items() if v)
-            + "</body></html>")
+            f"</head><body><main data-pagefind-body>{body}{tags}</main></body></html>")
 
 
 def write_index(site_dir: Path, recs: list[Record], work_dir: Path) -> dict[str, int]:

@@ -1,0 +1,255 @@
+"""How the site scales: build time and the search payload of one query.
+
+For the real corpus and synthetic corpora (default 100 and 1,000 documents, made from the
+real ones under new ids by ``check_scale.generate``, in build/bench/, never committed):
+
+* **build** — ``mkdocs build`` of the duizhao site, cold (empty render cache) and warm
+  (unchanged inputs), against a *bare* Material build of the same text as plain
+  Markdown (every document as a page in each language tree, zh and en paragraphs, the
+  theme's built-in search with jieba): the ratio is duizhao / bare, cold.
+* **search** — in headless Chromium, one Chinese query on a fresh search page: bytes
+  fetched for it (everything requested after the page has loaded) and the time from
+  submitting it to the results, for the duizhao site (Pagefind) and for the bare build
+  (the theme's search: its index is fetched whole).
+
+Documents without an annotation file get one synthesised from the corpus (every
+registered term and entity name found by ``duizhao.names``, every number found by
+``duizhao.numbers`` as a figure), so that pages carry a realistic load of highlights.
+
+    .venv/bin/python benchmarks/site_scale.py [--sizes real 100 1000] [--query 链长制]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from check_scale import generate  # noqa: E402  (the lead's synthetic corpus generator)
+
+from duizhao.names import corpus_names  # noqa: E402
+from duizhao.numbers import find_numbers  # noqa: E402
+from duizhao.project import Project  # noqa: E402
+from duizhao.site.config import write_config  # noqa: E402
+
+OUT = REPO / "build" / "bench" / "site"
+CHROMIUM = "/usr/bin/chromium"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+MAX_SYNTHETIC_FIGURES = 8  # per segment
+
+
+def real_corpus(dest: Path) -> None:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for part in ("corpus", "annotations"):
+        shutil.copytree(REPO / part, dest / part)
+
+
+def annotate_missing(root: Path) -> int:
+    """Give every document without an annotation file a synthesised one; return how many."""
+    project = Project(root)
+    names = corpus_names(project)
+    by_segment: dict[tuple[str, str], list] = {}
+    for occ in names.occurrences:
+        by_segment.setdefault((occ.doc, occ.segment), []).append(occ.match)
+    made = 0
+    for doc in project.documents.values():
+        path = root / "annotations" / f"{doc.id}.yaml"
+        if path.exists():
+            continue
+        lines = ["# yaml-language-server: $schema=schema/annotations.schema.json", f"document: {doc.id}",
+                 "annotations:"]
+        n = 0
+        for seg in doc.segments:
+            spans = []
+            for match in by_segment.get((doc.id, seg.id), []):
+                kind, rid = match.refs[0]
+                spans.append((match.start, match.end, kind, {kind: rid}))
+            taken = [(s, e) for s, e, _, _ in spans]
+            for num in find_numbers(seg.zh)[:MAX_SYNTHETIC_FIGURES]:
+                if num.unit is None or any(s < num.end and num.start < e for s, e in taken):
+                    continue
+                fields = {"value": num.value, "unit": num.unit, "scale": num.scale, "qualifier": num.qualifier}
+                if num.value_max is not None:
+                    fields["value_max"] = num.value_max
+                spans.append((num.start, num.end, "figure", fields))
+            for start, end, kind, fields in sorted(spans, key=lambda s: (s[0], -s[1])):
+                quote = seg.zh[start:end]
+                count = seg.zh.count(quote)
+                n += 1
+                lines += [f"  - id: {doc.id}.a{n:04d}", f"    type: {kind}", f"    segment: {seg.id}",
+                          f"    quote: {json.dumps(quote, ensure_ascii=False)}"]
+                if count > 1:  # the whole text before it singles it out
+                    lines.append(f"    prefix: {json.dumps(seg.zh[:start], ensure_ascii=False)}" if start else
+                                 f"    suffix: {json.dumps(seg.zh[end:], ensure_ascii=False)}")
+                lines += ["    status: accepted", "    source: manual"]
+                lines += [f"    {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+        if n == 0:
+            lines[-1] = "annotations: []"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        made += 1
+    return made
+
+
+def bare_site(root: Path, dest: Path) -> Path:
+    """The same text as plain Markdown pages in a bare Material site; return its config."""
+    docs = dest / "docs"
+    if dest.exists():
+        shutil.rmtree(dest)
+    project = Project(root)
+    for doc in project.documents.values():
+        lines = []
+        for seg in doc.segments:
+            tr = doc.translations.get(seg.id)
+            lines += [seg.zh, "", tr.en if tr else "", ""]
+        for lang in ("en", "zh"):
+            page = docs / lang / "documents" / f"{doc.id}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            title = doc.titles.get(lang) or doc.id
+            page.write_text(f"# {title}\n\n" + "\n".join(lines), encoding="utf-8")
+    (docs / "index.md").write_text("# Corpus\n", encoding="utf-8")
+    config = dest / "mkdocs.yml"
+    config.write_text(
+        "site_name: bare\nsite_dir: site\ndocs_dir: docs\n"
+        "theme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search:\n      separator: '[\\s\\u200b\\-]'\n", encoding="utf-8")
+    return config
+
+
+def timed_build(config: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    done = subprocess.run([*MKDOCS, "build", "-q", "-f", str(config)], capture_output=True, text=True, env=env)
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{done.stdout}\n{done.stderr}")
+    return took
+
+
+class Server:
+    def __init__(self, directory: Path, port: int):
+        self.url = f"http://127.0.0.1:{port}/"
+        self.process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                         "-d", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+
+    def __enter__(self) -> "Server":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.wait()
+
+
+def _browser(p):
+    return p.chromium.launch(executable_path=CHROMIUM,
+                             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
+
+def search_payload(site: Path, query: str, bare: bool) -> dict:
+    """Bytes fetched and milliseconds for one query on a freshly loaded page."""
+    from playwright.sync_api import sync_playwright
+
+    with Server(site, 8790) as server, sync_playwright() as p:
+        browser = _browser(p)
+        page = browser.new_page()
+        fetched: list[tuple[str, int, int]] = []
+        counting = [False]
+
+        def on_response(response) -> None:
+            if counting[0]:
+                try:
+                    body = response.body()
+                except Exception:  # redirects and aborted requests have no body
+                    return
+                fetched.append((response.url, len(body), len(gzip.compress(body))))
+
+        page.on("response", on_response)
+        if bare:
+            page.goto(server.url + "zh/documents/")
+            page.wait_for_load_state("networkidle")
+            placeholder = page.evaluate("document.querySelector('.md-search-result__meta').textContent")
+            counting[0] = True
+            start = time.perf_counter()
+            page.evaluate("document.querySelector('label[for=__search]').click()")
+            page.fill("input.md-search__input", query)
+            page.wait_for_function("(p) => document.querySelector('.md-search-result__meta').textContent !== p",
+                                   arg=placeholder, timeout=120_000)
+        else:
+            page.goto(server.url + "zh/search/")
+            page.wait_for_load_state("networkidle")
+            counting[0] = True
+            start = time.perf_counter()
+            page.fill("form[data-search-page] input[name=q]", query)
+            page.press("form[data-search-page] input[name=q]", "Enter")
+            page.wait_for_selector(f".dz-search-results[data-done='{query}']", timeout=120_000)
+        ms = (time.perf_counter() - start) * 1000
+        page.wait_for_load_state("networkidle")
+        results = page.evaluate("document.querySelectorAll('.md-search-result__item, .dz-search-results li').length")
+        browser.close()
+    return {"bytes": sum(b for _, b, _ in fetched), "gzip_bytes": sum(g for _, _, g in fetched),
+            "requests": len(fetched), "ms": round(ms), "results": results}
+
+
+def run(size: str, query: str) -> dict:
+    root = OUT / f"corpus-{size}"
+    if size == "real":
+        real_corpus(root)
+    else:
+        (root / "build").mkdir(parents=True, exist_ok=True)
+        generate(root, int(size))
+    synthesised = annotate_missing(root)
+    documents = len(list((root / "corpus").glob("*.xml")))
+    site = root / "build" / "site"
+    config = write_config(root, site)
+    shutil.rmtree(root / "build" / "cache", ignore_errors=True)
+    cold = timed_build(config)
+    warm = timed_build(config)
+    bare_config = bare_site(root, OUT / f"bare-{size}")
+    bare = timed_build(bare_config)
+    ours = search_payload(site, query, bare=False)
+    theirs = search_payload(bare_config.parent / "site", query, bare=True)
+    return {"size": size, "documents": documents, "synthesised_annotation_files": synthesised,
+            "build_cold_s": round(cold, 1), "build_warm_s": round(warm, 1), "bare_s": round(bare, 1),
+            "ratio": round(cold / bare, 2), "search": ours, "bare_search": theirs}
+
+
+def table(rows: list[dict]) -> str:
+    out = ["| corpus | docs | duizhao build cold / warm (s) | bare Material (s) | ratio | query: duizhao (Pagefind) | query: bare Material |",
+           "|---|---:|---:|---:|---:|---|---|"]
+    for r in rows:
+        s, b = r["search"], r["bare_search"]
+        out.append(
+            f"| {r['size']} | {r['documents']} | {r['build_cold_s']} / {r['build_warm_s']} | {r['bare_s']} | "
+            f"{r['ratio']}× | {s['bytes'] / 1e6:.2f} MB ({s['gzip_bytes'] / 1e6:.2f} MB gz), {s['requests']} req, "
+            f"{s['ms']} ms, {s['results']} hits | {b['bytes'] / 1e6:.2f} MB ({b['gzip_bytes'] / 1e6:.2f} MB gz), "
+            f"{b['requests']} req, {b['ms']} ms, {b['results']} hits |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", default=["real", "100", "1000"])
+    parser.add_argument("--query", default="链长制")
+    args = parser.parse_args()
+    rows = []
+    for size in args.sizes:
+        print(f"… {size}", file=sys.stderr, flush=True)
+        rows.append(run(size, args.query))
+        print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+    (OUT / "results.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
