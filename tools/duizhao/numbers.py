@@ -39,7 +39,7 @@ year (unit ``year``), 2024/8/6 three mentions (year, month, day), 9:45 a clock t
 ordinal 14 of the five-year plans, 十九届五中全会 is 19 (届) and 5 (中全会).
 
 **Not numbers.** Numerals inside words (一是, 进一步, 四图五清单, 三突出两强化,
-万物互联, 两化融合, 零增地): a Chinese numeral counts only after 第/前, before a unit,
+万物互联, 两化融合, 零增地, 三字头): a Chinese numeral counts only after 第/前, before a unit,
 classifier or scale, or as 十N五. Identifiers: digits glued to Latin letters (5G, N95,
 AC313; but 10GWh or 5kWh are quantities), e-mail addresses and phone numbers
 (0796-8251866). 半 is understood by
@@ -283,6 +283,8 @@ class _Scanner:
             if unit_word == "个" and s[end:end + 1] == "月":
                 unit, end = "month", end + 1
 
+        if unit_word == "字" and s.startswith("头", end):
+            return None  # 三字头增速: growth "in the thirties", a digit named, not a quantity
         # A Chinese numeral must look like a number, not part of a word (一是, 万物, 四图五清单).
         if chinese and not (ordinal or rank_prefix or unit_word or (scale != 1 and (value != 1 or scale >= 1e8))):
             return None
