@@ -176,7 +176,7 @@ def search_payload(site: Path, query: str, bare: bool) -> dict:
 
         page.on("response", on_response)
         if bare:
-            page.goto(server.url + "zh/documents/")
+            page.goto(server.url)
             page.wait_for_load_state("networkidle")
             placeholder = page.evaluate("document.querySelector('.md-search-result__meta').textContent")
             counting[0] = True

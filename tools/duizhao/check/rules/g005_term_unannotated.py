@@ -1,8 +1,9 @@
 """G005 term-unannotated — a registered term occurs in the text but no annotation covers it.
 
 **What it does.** Finds every occurrence of a glossary term's `zh` or `variants` in every
-segment's Chinese text and reports those that no accepted or proposed term annotation
-covers. An annotation covers an occurrence when its span contains it, or overlaps it
+segment's Chinese text and reports those that no term annotation covers. A rejected
+annotation covers its span too: a reviewer decided that this occurrence is not the term
+(e.g. 吉安 inside a name the registry lacks), so it is not reported again. An annotation covers an occurrence when its span contains it, or overlaps it
 and names the same term (链长制 annotated inside the variant 产业链链长制). Longest match
 wins: an occurrence inside a longer registered term or entity name (链长 inside 链长制,
 高新区 inside 吉安高新区) is not counted on its own, while one inside an ordinary longer
@@ -37,7 +38,7 @@ TARGET = "corpus"
 def check(project):
     index = annotations.load(project)
     covered: dict[tuple[str, str], list[tuple[int, int, str | None]]] = {}
-    for ann in index.active():
+    for ann in index:  # accepted, proposed and rejected: every decision counts
         span = index.span(ann) if ann.type == "term" else None
         if span is not None:
             covered.setdefault((ann.doc, ann.segment), []).append((*span, ann.term))
