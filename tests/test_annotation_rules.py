@@ -62,6 +62,17 @@ def test_f001_accepts_a_sign_written_as_a_word(project_dir):
     assert _codes(project_dir, "F001") == []
 
 
+def _second_document(root, figure: str) -> None:
+    """A second document (mini-review-2020, same text) whose annotation file holds ``figure``."""
+    import shutil
+    from conftest import RULE_FIXTURES
+    shutil.copy(RULE_FIXTURES / "F004" / "good" / "corpus" / "mini-review-2020.xml", root / "corpus")
+    (root / "annotations" / "mini-review-2020.yaml").write_text(
+        "# yaml-language-server: $schema=schema/annotations.schema.json\ndocument: mini-review-2020\nannotations:\n"
+        + figure.replace("mini-news-2020.a0009", "mini-review-2020.a0001").replace("quote: 立讯智造", "quote: 出口29.95亿美元"),
+        encoding="utf-8")
+
+
 @pytest.mark.parametrize("qualifier,value,conflict", [
     ("more_than", 20, False),   # more than 2.0 billion is true of 2.995 billion
     ("more_than", 30, True),    # more than 3 billion is not
@@ -71,20 +82,28 @@ def test_f001_accepts_a_sign_written_as_a_word(project_dir):
 ])
 def test_f004_compares_figures_as_intervals(project_dir, qualifier, value, conflict):
     _add_figure(project_dir, quote="出口29.95亿美元", value=29.95, unit="usd", scale=100000000, qualifier="exact")
-    other = FIGURE.format(quote="立讯智造", value=value, unit="usd", scale=100000000, qualifier=qualifier)
-    _edit(project_dir, ANN, "    entity: luxshare\n", "    entity: luxshare\n" + other.replace("a0009", "a0010"))
-    found = _codes(project_dir, "F004")
+    _second_document(project_dir, FIGURE.format(quote="立讯智造", value=value, unit="usd", scale=100000000, qualifier=qualifier))
+    found = [f for f in _codes(project_dir, "F004")]
     assert len(found) == (2 if conflict else 0)
     if conflict:
-        assert "exports of luxshare, 2020-01/2020-09, level" in found[0][2] and "(mini-news-2020.a00" in found[0][2]
+        assert "exports of luxshare, 2020-01/2020-09, level" in found[0][2] and "(mini-" in found[0][2]
+
+
+def test_f004_compares_documents_not_places_within_one(project_dir):
+    """Within one document the key cannot tell counted categories apart: no finding."""
+    _add_figure(project_dir, quote="出口29.95亿美元", value=29.95, unit="usd", scale=100000000, qualifier="exact")
+    other = FIGURE.format(quote="立讯智造", value=31, unit="usd", scale=100000000, qualifier="exact")
+    _edit(project_dir, ANN, "    entity: luxshare\n", "    entity: luxshare\n" + other.replace("a0009", "a0010"))
+    assert _codes(project_dir, "F004") == []
 
 
 def test_f004_can_be_silenced_with_a_reason(project_dir):
     _add_figure(project_dir, quote="出口29.95亿美元", value=29.95, unit="usd", scale=100000000, qualifier="exact")
-    other = FIGURE.format(quote="立讯智造", value=31, unit="usd", scale=100000000, qualifier="exact").replace("a0009", "a0010")
+    other = FIGURE.format(quote="立讯智造", value=31, unit="usd", scale=100000000, qualifier="exact")
     other = other.replace("    value: 31\n", "    # duizhao: ignore[F004] the source revises the figure\n    value: 31\n")
-    _edit(project_dir, ANN, "    entity: luxshare\n", "    entity: luxshare\n" + other)
-    assert [line for _, line, _ in _codes(project_dir, "F004")] == [61]  # only the unsilenced place
+    _second_document(project_dir, other)
+    found = run(Project(project_dir), select=["F004"])
+    assert [f.path.split("/")[-1] for f in found] == ["mini-news-2020.yaml"]  # only the unsilenced place
 
 
 def test_g005_overlap_with_the_same_term_counts_as_annotated(project_dir):
@@ -95,9 +114,11 @@ def test_g005_overlap_with_the_same_term_counts_as_annotated(project_dir):
     assert "'产业链链长制' (chain-chief-system)" in message and line == 44
 
 
-def test_rejected_annotations_do_not_cover_or_count(project_dir):
+def test_rejected_annotations_are_decisions_not_mentions(project_dir):
+    """A rejected term annotation covers its occurrence for G005 (a reviewer decided it is
+    not the term), but is history for the anchoring rules."""
     _edit(project_dir, ANN, "    quote: 链长制\n    status: accepted", "    quote: 链长制\n    status: rejected")
-    assert [c for c, _, _ in _codes(project_dir, "G005")] == ["G005"]
+    assert _codes(project_dir, "G005") == []
     _edit(project_dir, ANN, "    segment: s003\n    quote: 链长制", "    segment: s099\n    quote: 链长制")
     assert _codes(project_dir, "A001") == []  # a rejected anchor is history, not an error
 

@@ -1,13 +1,15 @@
-"""F004 figure-conflict — the same figure is reported with different values in different places.
+"""F004 figure-conflict — the same figure is reported with different values in different documents.
 
 **What it does.** Groups the accepted figures of the whole corpus by indicator, scope,
 period, measure and unit, and reports each figure whose normalised value (value × scale)
-cannot be true together with another of its group's. A figure stands for an interval:
+cannot be true together with one of its group's *in another document*. Within one
+document, figures sharing that key usually count different things (three kinds of listed
+firms, several funds), which the key cannot tell apart, so they are not compared. A figure stands for an interval:
 exact is a point, a range its two ends, more_than/at_least everything from the value up,
 less_than/at_most everything up to it; approximate figures (约, 近) are not compared.
 Each place gets a finding naming the others.
 
-**Why.** When two reports (or two paragraphs of one) give different numbers for the same
+**Why.** When two reports give different numbers for the same
 thing, one of them is revised, rounded differently or misannotated. Researchers want to
 know; annotators must make sure it is the source, not the annotation. If the sources
 really differ, keep both and silence the finding with a reason:
@@ -72,7 +74,7 @@ def check(project):
             groups[key].append((ann, span))
     for (indicator, scope, period, measure, unit), members in groups.items():
         for ann, span in members:
-            others = [o for o, other_span in members if o is not ann and _disjoint(span, other_span)]
+            others = [o for o, other_span in members if o.doc != ann.doc and _disjoint(span, other_span)]
             if others:
                 where = "; ".join(f"{_shown(o)} at {o.path.parent.name}/{o.path.name}:{o.line} ({o.id})" for o in others)
                 yield Problem(*ann.position("value"),
