@@ -48,10 +48,19 @@ def generate(dest: Path, size: int) -> int:
         total += len(text.encode()) + (REPO / "corpus" / "sources" / src).stat().st_size
         ann = REPO / "annotations" / f"{doc_id}.yaml"
         if ann.exists():
-            y = ann.read_text(encoding="utf-8").replace(doc_id, new_id)
+            y = _shift_periods(ann.read_text(encoding="utf-8").replace(doc_id, new_id), n // len(real))
             (dest / "annotations" / f"{new_id}.yaml").write_text(y, encoding="utf-8")
             total += len(y.encode())
     return total
+
+
+def _shift_periods(text: str, years: int) -> str:
+    """Copy k of a real document reports its figures ``years`` earlier: copies of one document
+    are distinct documents, not a thousand reports of the same figures (F004 compares those
+    across documents, and would compare every copy with every other)."""
+    def shift(m: re.Match) -> str:
+        return m.group(1) + re.sub(r"\d{4}", lambda y: str(int(y.group()) - years), m.group(2))
+    return re.sub(r"(?m)^(\s*period:\s*)(\S.*)$", shift, text) if years else text
 
 
 def measure(root: Path) -> tuple[float, float, int]:

@@ -19,6 +19,10 @@ self.onmessage = async (event) => {
   const { id, url, query, limit } = event.data;
   try {
     const pagefind = await bundle(url);
+    if (query === null) {  // warm-up: load the bundle before the reader has finished typing
+      self.postMessage({ id, total: 0, results: [] });
+      return;
+    }
     const found = await pagefind.search(query);
     const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
     self.postMessage({

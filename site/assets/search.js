@@ -22,8 +22,8 @@
           var words = new Set(data.words || []);
           var longest = 1;
           words.forEach(function (w) { longest = Math.max(longest, w.length); });
-          return { words: words, longest: longest };
-        }).catch(function () { return { words: new Set(), longest: 1 }; });
+          return { words: words, longest: longest, splits: data.splits || {} };
+        }).catch(function () { return { words: new Set(), longest: 1, splits: {} }; });
     }
     return dictionary;
   }
@@ -38,8 +38,18 @@
     }
   }
 
-  /* "链长制企业 5G" -> ["链长制", "企业", "5g"] */
+  /* "链长制企业 5G" -> ["链长制", "企业", "5g"]; dictionary words holding another word
+     are cut as the index cut them (产业链链长制 -> 产业链 链长制). */
   function cutChinese(query, dict) {
+    var out = [];
+    cutWords(query, dict).forEach(function (t) {
+      if (Object.prototype.hasOwnProperty.call(dict.splits, t)) out.push.apply(out, dict.splits[t]);
+      else out.push(t);
+    });
+    return out;
+  }
+
+  function cutWords(query, dict) {
     var tokens = [];
     var runs = query.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
     runs.forEach(function (run) {
@@ -75,6 +85,16 @@
       pending.set(id, resolve);
       worker.postMessage({ id: id, url: new URL("search/pagefind/" + lang + "/", root()).href, query: query, limit: 30 });
     });
+  }
+
+  /* Load the page language's bundle (and the dictionary) while the reader types; the
+     other bundle loads when a query needs it. */
+  var warmed = false;
+  function warm() {
+    if (warmed) return;
+    warmed = true;
+    if (document.documentElement.lang === "zh") { loadDictionary(); ask("zh", null); }
+    else ask("en", null);
   }
 
   /* Search; for Chinese, relax to single characters when whole words find nothing. */
@@ -127,9 +147,9 @@
     var list = document.createElement("ol");
     result.results.forEach(function (item) {
       var li = document.createElement("li");
-      li.setAttribute("data-url", item.url);
       var a = document.createElement("a");
       var path = (item.meta && item.meta.href) || item.url.replace(/^\/+/, "");
+      li.setAttribute("data-url", path);
       var fragment = result.lang === "zh" && result.tokens.length ? "#:~:text=" + encodeURIComponent(result.tokens[0]) : "";
       a.href = new URL(lang + "/" + path, root()).href + (path.indexOf("#") < 0 ? fragment : "");
       a.textContent = (item.meta && item.meta.title) || path;
@@ -170,15 +190,21 @@
         container.setAttribute("data-done", q);
       });
     }
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
     var initial = new URL(location.href).searchParams.get("q");
     container.innerHTML = "";
     if (initial) { input.value = initial; run(); }
+    else warm();
     input.focus();
   }
 
-  window.duizhaoSearch = { cut: function (q) { return loadDictionary().then(function (d) { return cutChinese(q, d); }); }, search: search };
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("input[name=q]")) warm();
+  });
+
+  window.duizhaoSearch = { cut: function (q) { return loadDictionary().then(function (d) { return cutChinese(q, d); }); },
+    search: search, warm: warm };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initSearchPage);
   else initSearchPage();
 })();

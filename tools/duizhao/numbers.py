@@ -52,6 +52,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .text import char_folder
+
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
 # --------------------------------------------------------------------------------------
@@ -153,9 +155,9 @@ class NumberMention:
 _SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "": 1.0}
 
 # Full-width forms folded to ASCII, one character for one (offsets stay valid).
-_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
-                       "．": ".", "％": "%", "－": "-", "−": "-", "～": "~", "／": "/", "：": ":",
-                       "＋": "+", "（": "(", "）": ")"})
+_fold = char_folder({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                     "．": ".", "％": "%", "－": "-", "−": "-", "～": "~", "／": "/", "：": ":",
+                     "＋": "+", "（": "(", "）": ")"})
 
 _AR = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{_CN_CHARS}]+"
@@ -187,6 +189,10 @@ _UNITS = sorted([
     ("人", "person"), ("名", "person"), ("位", "person"), ("强", "rank"),
     *((c, "count") for c in "个家项台套座所款种条批处件笔户册期组类届轮张句字级星场次大只"),
 ], key=lambda u: -len(u[0]))
+_UNIT_OF: dict[str, str | None] = {}
+for _word, _unit in _UNITS:
+    _UNIT_OF.setdefault(_word, _unit)
+_UNIT = re.compile("|".join(map(re.escape, _UNIT_OF)))  # longest first, as listed
 _NOT_UNIT = ("项目", "个人", "条件", "名单", "强化", "大会", "大批", "大力", "位数")  # words, not classifiers
 
 _PREFIX_QUALIFIERS = sorted([
@@ -216,7 +222,7 @@ def _arabic(s: str) -> float:
 class _Scanner:
     def __init__(self, text: str):
         self.raw = text
-        self.s = text.translate(_FOLD)
+        self.s = _fold(text)
 
     def mention(self, start: int, end: int, value: float, scale: float = 1.0, unit: str | None = None,
                 qualifier: str = "exact", value_max: float | None = None) -> NumberMention:
@@ -227,7 +233,8 @@ class _Scanner:
     def _unit_at(self, i: int) -> tuple[str, str | None]:
         if self.s.startswith(_NOT_UNIT, i):
             return "", None
-        return next(((word, unit) for word, unit in _UNITS if self.s.startswith(word, i)), ("", None))
+        m = _UNIT.match(self.s, i)
+        return (m.group(), _UNIT_OF[m.group()]) if m else ("", None)
 
     def _prefix_qualifier(self, i: int) -> tuple[int, str]:
         before = self.s[max(0, i - 6):i]
@@ -406,6 +413,11 @@ _EN_NUMBER = re.compile(
     r"(?:\s*-?\s*(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
     r"|(?P<word>[A-Za-z]+)"
 )
+# Every word that can state a number or belong to one; any other word just ends a run.
+_EN_WORDS = frozenset({*_EN_SMALL, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS, *_EN_FRACTIONS, *_EN_IMPLIED,
+                       *_MONTHS, "and", "a", "an"})
+_JOINER = re.compile(r"[\s-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
 
 
 def _word_value(word: str) -> tuple[str, float] | None:
@@ -477,46 +489,49 @@ def english_numbers(text: str) -> list[float]:
             values.extend(_spelled(run))
             run.clear()
 
-    tokens = list(_EN_NUMBER.finditer(text))
-    for i, m in enumerate(tokens):
-        if m.group("word") is None:
+    previous_end = 0
+    for m in _EN_NUMBER.finditer(text):
+        kind, gap_start, previous_end = m.lastgroup, previous_end, m.end()
+        if kind != "word":
             end_run()
-        if m.group("time"):
-            values.append(int(m.group("h")) + int(m.group("mi")) / 60 + int(m.group("s") or 0) / 3600)
-            values.extend(float(m.group(g)) for g in ("h", "mi") if m.group(g))
-        elif m.group("frac"):
-            num, den = int(m.group("num")), int(m.group("den"))
-            values.extend([num, den] + ([num / den] if den else []))
-        elif m.group("digits"):
-            value = _arabic(m.group("digits"))
-            values.append(value * _EN_SCALES[m.group("scale")] if m.group("scale") else value)
-        else:
-            word = m.group("word")
-            lower = word.lower()
-            gap = text[tokens[i - 1].end():m.start()] if i else ""
-            if run and not re.fullmatch(r"[\s-]*", gap):
-                end_run()
-            if lower in _EN_FRACTIONS and run and _word_value(run[-1]) and _word_value(run[-1])[0] in ("small", "a"):
-                numerator = _spelled(run[-1:])[0] if _word_value(run[-1])[0] == "small" else 1
-                values.append(numerator / _EN_FRACTIONS[lower])
-                end_run()
-                continue
-            if lower in ("half", "halves"):
-                values.append(0.5)
-            if _word_value(word) is not None:
-                run.append(word)
-                continue
+            if kind == "time":
+                values.append(int(m.group("h")) + int(m.group("mi")) / 60 + int(m.group("s") or 0) / 3600)
+                values.extend(float(m.group(g)) for g in ("h", "mi") if m.group(g))
+            elif kind == "frac":
+                num, den = int(m.group("num")), int(m.group("den"))
+                values.extend([num, den] + ([num / den] if den else []))
+            else:  # digits, with or without a scale word
+                value = _arabic(m.group("digits"))
+                values.append(value * _EN_SCALES[m.group("scale")] if m.group("scale") else value)
+            continue
+        word = m.group()
+        lower = word.lower()
+        if lower not in _EN_WORDS:  # the common case: a word that states no number
             end_run()
-            if lower in _MONTHS and word[0].isupper() and (lower != "may" or not _sentence_start(text, m.start())):
-                values.append(_MONTHS[lower])
-            elif lower in _EN_IMPLIED:
-                values.append(_EN_IMPLIED[lower])
+            continue
+        if run and not _JOINER.fullmatch(text, gap_start, m.start()):
+            end_run()
+        if lower in _EN_FRACTIONS and run and _word_value(run[-1]) and _word_value(run[-1])[0] in ("small", "a"):
+            numerator = _spelled(run[-1:])[0] if _word_value(run[-1])[0] == "small" else 1
+            values.append(numerator / _EN_FRACTIONS[lower])
+            end_run()
+            continue
+        if lower in ("half", "halves"):
+            values.append(0.5)
+        if _word_value(word) is not None:
+            run.append(word)
+            continue
+        end_run()
+        if lower in _MONTHS and word[0].isupper() and (lower != "may" or not _sentence_start(text, m.start())):
+            values.append(_MONTHS[lower])
+        elif lower in _EN_IMPLIED:
+            values.append(_EN_IMPLIED[lower])
     end_run()
     return [float(v) for v in values]
 
 
 def _sentence_start(text: str, i: int) -> bool:
-    return re.search(r"(?:^|[.!?:]\s+|[\"“(]\s*)$", text[:i]) is not None
+    return _SENTENCE_START.search(text, 0, i) is not None
 
 
 def same_value(zh: NumberMention, candidates: list[float]) -> bool:

@@ -2,13 +2,16 @@
 
 A :class:`Project` knows the fixed layout (``corpus/``, ``annotations/``) and caches
 every parsed file, keeping the parse problem instead of raising, so that checks,
-exports and the site share one read of each file.
+exports and the site share one read of each file. YAML is read as plain data
+(:func:`duizhao.yamlio.read_data`); with :meth:`Project.use_cache` the parsed data is also
+kept on disk between runs, keyed by the file's bytes.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from . import yamlio
+from .diskcache import DiskCache, code_digest, digest
 from .tei import Document, load_document
 from .xmlsafe import XMLProblem
 
@@ -42,14 +46,26 @@ class TEIFile:
 @dataclass
 class YAMLFile:
     path: Path
-    data: Any
+    data: Any  # plain data when read by Project.yaml; round-trip data in the rewriting tools
     problem: yamlio.YAMLProblem | None
     text: str
+    _positions: yamlio.Positions | None = field(default=None, repr=False, compare=False)
+    _cached_positions: tuple[DiskCache, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
         """``glossary`` | ``entities`` | ``indicators`` | ``annotations``."""
         return self.path.stem if self.path.stem in REGISTRIES else "annotations"
+
+    def position(self, path: Sequence[Any]) -> tuple[int, int]:
+        """1-based (line, col) of the key or item at ``path`` (keys and list indexes), or of
+        the nearest enclosing one; the file is re-read for positions only when asked."""
+        if hasattr(self.data, "lc"):
+            return yamlio.position(self.data, list(path))
+        if self._positions is None:
+            cached = self._cached_positions[0].get(self._cached_positions[1]) if self._cached_positions else None
+            self._positions = yamlio.Positions(cached[0]) if cached else yamlio.Positions.of(self.text)
+        return self._positions.at(path)
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -69,17 +85,43 @@ class Project:
         self.sources_dir = self.corpus_dir / "sources"
         self._tei: dict[Path, TEIFile] = {}
         self._yaml: dict[Path, YAMLFile] = {}
+        self.parse_cache: DiskCache | None = None
+        self._only: frozenset[Path] | None = None  # a view's files (see view())
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / "build" / "cache"
+
+    def use_cache(self) -> None:
+        """Keep parsed YAML in ``build/cache/yaml/`` between runs (``duizhao check``)."""
+        self.parse_cache = DiskCache(self.cache_dir / "yaml")
 
     @classmethod
     def discover(cls, start: Path | None = None) -> "Project":
         return cls(find_root(start))
 
     # -- files --------------------------------------------------------------------
+    def view(self, paths: Iterable[Path]) -> "Project":
+        """The same project seeing only ``paths`` among its corpus and annotation files (as
+        :meth:`tei_paths`, :meth:`yaml_paths` and :attr:`documents`): a worker's share of a
+        check. The registries and the files this project already parsed are shared."""
+        view = Project(self.root)
+        paths = [Path(p) for p in paths]
+        view._only = frozenset([*paths, *(p.resolve() for p in paths)])
+        view.parse_cache = self.parse_cache
+        registries = {(self.annotations_dir / f"{name}.yaml").resolve() for name in REGISTRIES}
+        view._yaml = {p: f for p, f in self._yaml.items() if p in view._only or p in registries}
+        view._tei = {p: f for p, f in self._tei.items() if p in view._only}
+        return view
+
     def tei_paths(self) -> list[Path]:
-        return sorted(self.corpus_dir.glob("*.xml"))
+        return self._visible(sorted(self.corpus_dir.glob("*.xml")))
 
     def yaml_paths(self) -> list[Path]:
-        return sorted(self.annotations_dir.glob("*.yaml"))
+        return self._visible(sorted(self.annotations_dir.glob("*.yaml")))
+
+    def _visible(self, paths: list[Path]) -> list[Path]:
+        return paths if self._only is None else [p for p in paths if p in self._only]
 
     def tei(self, path: Path) -> TEIFile:
         path = Path(path).resolve()
@@ -97,7 +139,7 @@ class Project:
             text = raw.decode("utf-8", errors="replace")
             try:
                 raw.decode("utf-8")
-                self._yaml[path] = YAMLFile(path, yamlio.loads(text, read_only=True), None, text)
+                self._yaml[path] = self._read_yaml(path, raw, text)
             except UnicodeDecodeError as exc:
                 line = raw[: exc.start].count(b"\n") + 1
                 problem = yamlio.YAMLProblem("Y001", f"not UTF-8: {exc.reason} at byte {exc.start}", line, 1)
@@ -105,6 +147,21 @@ class Project:
             except yamlio.YAMLProblem as problem:
                 self._yaml[path] = YAMLFile(path, None, problem, text)
         return self._yaml[path]
+
+    def _read_yaml(self, path: Path, raw: bytes, text: str) -> YAMLFile:
+        """A YAML file's plain data, from the parse cache when its bytes were read before
+        (its positions are cached beside it, and loaded only when a message needs them)."""
+        if self.parse_cache is None:
+            return YAMLFile(path, yamlio.read_data(text), None, text)
+        key = digest(code_digest(), raw)
+        where = (self.parse_cache, key + "-positions")
+        cached = self.parse_cache.get(key)
+        if cached is not None:
+            return YAMLFile(path, cached[0], None, text, _cached_positions=where)
+        data, positions = yamlio.read_data(text, with_positions=True)  # a file that does not parse is not cached
+        self.parse_cache.put(key, (data,))
+        self.parse_cache.put(where[1], (positions.tree,))
+        return YAMLFile(path, data, None, text, _cached_positions=where)
 
     # -- the corpus as data ----------------------------------------------------------
     @cached_property

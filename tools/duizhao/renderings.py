@@ -21,14 +21,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+from .text import char_folder
+
+_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
+_fold = char_folder(_QUOTES)
 _WORD = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9\s-]|-")
 
 
+@lru_cache(maxsize=256)  # the rules ask about one English segment for each of its terms
 def fold(text: str) -> str:
     """``text`` with curly quotes and dashes made straight, as :func:`pattern` expects it
     (one character for one: offsets into the result are offsets into ``text``)."""
-    return text.translate(_QUOTES)
+    return _fold(text)
 
 
 def _strings(value: Any) -> list[str]:
@@ -80,7 +84,7 @@ def pattern(rendering: str, slop: bool = True) -> re.Pattern[str]:
     """The regular expression that finds ``rendering`` in English text (``slop``: one
     extra word allowed between two of its words)."""
     body, previous = "", ""
-    for token in _WORD.findall(rendering.translate(_QUOTES)):
+    for token in _WORD.findall(_fold(rendering)):
         if token == "-":
             continue
         if previous:  # words apart by spaces or a hyphen; punctuation may touch
@@ -94,14 +98,16 @@ def find(rendering: str, text: str, slop: bool = True) -> re.Match[str] | None:
     """The first occurrence of ``rendering`` in ``text``, or None."""
     if not rendering.strip():
         return None
-    return pattern(rendering, slop).search(text.translate(_QUOTES))
+    return pattern(rendering, slop).search(fold(text))
 
 
 def rendered(term: dict[str, Any], text: str) -> bool:
     """Whether ``text`` uses one of the term's accepted English forms."""
-    return any(find(form, text) for form in accepted(term))
+    folded = fold(text)
+    return any(pattern(form).search(folded) for form in accepted(term))
 
 
 def forbidden_used(term: dict[str, Any], text: str) -> list[str]:
     """The forbidden renderings of ``term`` that ``text`` uses."""
-    return [form for form in forbidden(term) if find(form, text, slop=False)]
+    folded = fold(text)
+    return [form for form in forbidden(term) if pattern(form, slop=False).search(folded)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -69,6 +70,20 @@ def plain_text(elem: etree._Element, lang: str = "zh") -> str:
 def source_reading(elem: etree._Element) -> str:
     """The uncorrected reading (``sic`` over ``corr``), as the source had it."""
     return _reading(elem, drop="corr")
+
+
+def char_folder(table: dict[str, str]) -> Callable[[str], str]:
+    """A function replacing each key character of ``table`` by its value (one character for
+    one, so offsets stay valid); like ``str.translate`` but nearly free on text that has
+    none of the characters, which is the common case."""
+    assert all(len(k) == len(v) == 1 for k, v in table.items())
+    pattern = re.compile("[" + "".join(map(re.escape, table)) + "]")
+    replace = table.__getitem__
+
+    def fold(text: str) -> str:
+        return pattern.sub(lambda m: replace(m.group()), text)
+
+    return fold
 
 
 def ideographs(text: str) -> str:

@@ -26,13 +26,31 @@ def registry_path(project: Project, name: str) -> Path:
     return project.annotations_dir / f"{name}.yaml"
 
 
-def where(node: Any, key: str = "id", index: int | None = None) -> tuple[int, int]:
-    """1-based (line, col) of ``node[key]`` (or of item ``index`` of the list ``node[key]``)."""
-    if not hasattr(node, "lc") or key not in node:
+@per_project
+def _entry_paths(project: Project) -> dict[int, tuple[str, str, int]]:
+    """``id(entry)`` → (registry, list key, index) for every entry of every registry."""
+    out: dict[int, tuple[str, str, int]] = {}
+    for name in REGISTRIES:
+        path = registry_path(project, name)
+        data = project.yaml(path).data if path.exists() else None
+        key = "terms" if name == "glossary" else name
+        items = data.get(key) if isinstance(data, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                out[id(item)] = (name, key, i)
+    return out
+
+
+def where(project: Project, entry: dict[str, Any], key: str = "id", sub: int | str | None = None) -> tuple[int, int]:
+    """1-based (line, col) of a registry ``entry``'s ``key`` in its file, or of ``sub`` (an
+    item index or a key) inside the value of ``key``; (1, 1) when the entry has no ``key``."""
+    found = _entry_paths(project).get(id(entry))
+    if found is None or key not in entry:
         return 1, 1
-    value = node[key]
-    if index is not None and hasattr(value, "lc") and index < len(value):
-        line, col = value.lc.item(index)
-    else:
-        line, col = node.lc.key(key)
-    return line + 1, col + 1
+    name, list_key, index = found
+    path: list[Any] = [list_key, index, key]
+    value = entry[key]
+    if sub is not None and (isinstance(value, dict) and sub in value
+                            or isinstance(value, list) and isinstance(sub, int) and 0 <= sub < len(value)):
+        path.append(sub)
+    return project.yaml(registry_path(project, name)).position(path)

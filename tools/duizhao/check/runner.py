@@ -1,4 +1,10 @@
-"""Run the selected rules over the selected files and collect findings."""
+"""Run the selected rules over the selected files and collect findings.
+
+File-scoped rules (``TARGET`` ``tei`` or ``yaml``) run file by file, in worker processes
+when there are many files (:mod:`.parallel`), and their results are reused for unchanged
+files when a cache is given (:mod:`.incremental`); corpus-scope rules then run once here,
+on the whole project. The report is the same either way.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,11 @@ from types import ModuleType
 
 from ..project import Project
 from .finding import Finding, Problem
+from .incremental import FindingsCache, Results
+from .parallel import RuleCrash, as_problem, call, check_files
 from .rules import RULES
+
+__all__ = ["RuleCrash", "UsageError", "run", "select_rules"]
 
 # ``duizhao: ignore[T002] reason`` in an XML or YAML comment, on the finding's line
 # or the line above; the reason is required.
@@ -19,10 +29,6 @@ _SUPPRESS = re.compile(r"duizhao:\s*ignore\[([A-Z0-9, ]+)\]\s*[-—:]*\s*(\S.*)"
 
 class UsageError(Exception):
     """Bad command-line input (exit 2)."""
-
-
-class RuleCrash(Exception):
-    """A rule raised: a bug in duizhao, reported without a traceback (exit 2)."""
 
 
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[ModuleType]:
@@ -82,16 +88,30 @@ def _suppressed(finding: Finding, lines_of) -> bool:
     return False
 
 
-def _call(rule: ModuleType, *args) -> list[Problem]:
-    try:
-        return list(rule.check(*args))
-    except Exception as exc:  # a bug, not bad input: say which rule, no traceback
-        raise RuleCrash(f"rule {rule.CODE} ({rule.SLUG}) failed: {type(exc).__name__}: {exc}") from exc
+def _file_results(project: Project, paths: list[Path], codes: list[str], jobs: int,
+                  cache: FindingsCache | None) -> dict[Path, Results]:
+    """Results of the file-scoped rules ``codes`` for each of ``paths``."""
+    out: dict[Path, Results] = {}
+    if cache is not None:
+        for path in paths:
+            found = cache.get(path)
+            if found is not None:
+                out[path] = found
+    todo = list(dict.fromkeys(p for p in paths if p not in out))
+    for path, (results, deps) in zip(todo, check_files(project, todo, codes, jobs)):
+        out[path] = results
+        if cache is not None:
+            cache.put(path, results, deps)
+    return out
 
 
 def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = (),
-        ignore: Iterable[str] = ()) -> list[Finding]:
-    """All findings for ``paths`` (default: the whole project), sorted by place."""
+        ignore: Iterable[str] = (), jobs: int = 1, cache: bool = False) -> list[Finding]:
+    """All findings for ``paths`` (default: the whole project), sorted by place.
+
+    ``jobs``: worker processes for the file-scoped rules; ``cache``: reuse the findings of
+    unchanged files and the parsed YAML kept in ``build/cache/`` (and update them).
+    """
     rules = select_rules(select, ignore)
     tei_paths, yaml_paths = _targets(project, [Path(p) for p in paths])
     wanted = {p.resolve() for p in (*tei_paths, *yaml_paths)}
@@ -108,24 +128,26 @@ def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = ()
                 url=f"rules/#{rule.CODE.lower()}", fix=pr.fix,
             ))
 
+    if cache:
+        project.use_cache()
+    file_codes = [rule.CODE for rule in rules if rule.TARGET in ("tei", "yaml")]
+    results = _file_results(project, [*tei_paths, *yaml_paths], file_codes, jobs,
+                            FindingsCache(project, file_codes) if cache and file_codes else None)
     for rule in rules:
-        if rule.TARGET == "tei":
-            for path in tei_paths:
-                emit(rule, path, _call(rule, project.tei(path), project))
-        elif rule.TARGET == "yaml":
-            for path in yaml_paths:
-                emit(rule, path, _call(rule, project.yaml(path), project))
-        else:
-            emit(rule, project.root, _call(rule, project))
+        if rule.TARGET == "corpus":
+            emit(rule, project.root, call(rule, project))
+            continue
+        for path in tei_paths if rule.TARGET == "tei" else yaml_paths:
+            emit(rule, path, [as_problem(project.root, row) for row in results[path].get(rule.CODE, [])])
 
-    cache: dict[str, list[str]] = {}
+    lines: dict[str, list[str]] = {}
 
     def lines_of(name: str) -> list[str]:
-        if name not in cache:
+        if name not in lines:
             try:
-                cache[name] = Path(name).read_text(encoding="utf-8", errors="replace").splitlines()
+                lines[name] = Path(name).read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
-                cache[name] = []
-        return cache[name]
+                lines[name] = []
+        return lines[name]
 
     return sorted((f for f in findings if not _suppressed(f, lines_of)), key=lambda f: f.sort_key)

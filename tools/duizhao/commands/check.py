@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -9,6 +10,12 @@ from pathlib import Path
 
 def _codes(values: list[str] | None) -> list[str]:
     return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of workers, not {value!r}")
+    return int(value)
 
 
 def register(sub) -> None:
@@ -19,6 +26,10 @@ def register(sub) -> None:
     p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rule codes or prefixes")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to annotator files first")
     p.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes for the per-file rules (default: one per CPU; 1 = no workers)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="recheck every file and reparse every YAML file instead of reusing build/cache/")
     p.set_defaults(func=run)
 
 
@@ -31,7 +42,8 @@ def run(args, project) -> int:
         from ..fix import apply_fixes
         for line in apply_fixes(project, [Path(p) for p in args.paths]):
             print(line, file=sys.stderr)
-    findings = run_checks(project, args.paths, _codes(args.select), _codes(args.ignore))
+    findings = run_checks(project, args.paths, _codes(args.select), _codes(args.ignore),
+                          jobs=args.jobs, cache=not args.no_cache)
     out = FORMATS[fmt](findings)
     if out:
         print(out)

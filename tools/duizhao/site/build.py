@@ -13,9 +13,10 @@ import json
 import logging
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .. import annotations as annotations_mod
 from ..check.rules import RULES
 from ..project import Project
 from . import downloads as downloads_mod
 from . import i18n, search
+from .background import Background
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version
-from .render import Download, Pages, environment
+from .render import Download, Pages, entity_pages, environment
 
 log = logging.getLogger("mkdocs.plugins.duizhao")
 
+_ANCHOR = re.compile(r'\sid="([^"]+)"')
 NAV_DOCUMENTS_MAX = 30  # beyond this the sidebar shows the documents index, not every document
 TRUE = ("1", "true", "yes", "on")
 
@@ -66,6 +70,7 @@ class Settings:
     with_proposals: bool
     cache_dir: Path
     search: bool = True
+    parallel: bool = True
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> "Settings":
@@ -78,6 +83,7 @@ class Settings:
             with_proposals=env in TRUE if env else bool(extra.get("with_proposals", False)),
             cache_dir=root / str(extra.get("cache_dir", "build/cache/site")),
             search=os.environ.get("DUIZHAO_SEARCH", "1").lower() in TRUE,
+            parallel=os.environ.get("DUIZHAO_PARALLEL", "1").lower() in TRUE,
         )
 
 
@@ -85,14 +91,17 @@ class SiteBuilder:
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.data: SiteData | None = None
+        self.background: Background | None = None
         self.pages: dict[str, Generated] = {}
+        self.deferred: set[str] = set()  # pages that wait for the checks or the exports
         self.navs: dict[str, Navigation] = {}
         self.timings: dict[str, float] = {}
+        self.everything = ""  # digest of every input (and the code): the key of corpus-wide results
 
     # -- on_config ------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
         self.settings = Settings.from_config(config)
-        self.pages, self.navs = {}, {}
+        self.pages, self.deferred, self.navs = {}, set(), {}
         config.extra["duizhao_version"] = corpus_version(self.settings.root)
 
     # -- on_files -------------------------------------------------------------------------
@@ -101,26 +110,34 @@ class SiteBuilder:
         started = time.perf_counter()
         project = Project(self.settings.root)
         self.data = data = SiteData(project, with_proposals=self.settings.with_proposals,
-                                          version=config.extra["duizhao_version"])
+                                    version=config.extra["duizhao_version"])
         cache = RenderCache(self.settings.cache_dir, code_digest())
         env = environment()
 
-        payloads = self._downloads(project)
-        for payload in payloads:
-            d = payload.download
-            if payload.content is not None:
-                files.append(File.generated(config, d.path, content=payload.content))
-            else:
-                files.append(File.generated(config, d.path, abs_src_path=str(payload.source)))
-        listing = [p.download for p in payloads]
-        doc_files = {(d.doc, d.what): d.path for d in listing if d.doc}
-
         doc_digests = {doc.id: data.document_digest(doc) for doc in data.documents}
         everything = cache.key(sorted(doc_digests.items()), data.registry_digest, data.with_proposals)
+        self.everything = everything
+        annotations_mod.load(project)  # parse once, before the worker forks (it inherits the parse)
+        self.timings["read"] = time.perf_counter() - started
+        self.background = background = Background(project, self.settings.cache_dir, everything,
+                                                  parallel=self.settings.parallel)
+
+        datasets = downloads_mod.dataset_paths()
+        for what, fmt, path in datasets:
+            files.append(File.generated(config, path, abs_src_path=str(
+                background.exports_dir / Path(path).name)))
+        own_files = downloads_mod.document_files(project)
+        for payload in own_files:
+            files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
+        doc_files = {(p.download.doc, p.download.what): p.download.path for p in own_files}
+
+        def listing() -> list[Download]:
+            return background.exports.result() + [p.download for p in own_files]
 
         def digest_of(places) -> str:
             return cache.key(sorted({doc_digests[p.doc.id] for p in places}), data.registry_digest)
 
+        glossary_downloads = [Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"]
         for lang in i18n.LANGS:
             pages = Pages(data, lang, env)
             self._add(lang, "index.md", i18n.t("home", lang), cache, ("home", everything), pages.home)
@@ -131,7 +148,6 @@ class SiteBuilder:
                 title = doc.titles.get(lang) or doc.titles.get(i18n.other(lang)) or doc.id
                 self._add(lang, f"documents/{doc.id}.md", title, cache, ("document", doc_digests[doc.id], downloads),
                           lambda url, doc=doc, downloads=downloads, pages=pages: pages.document(doc, url, downloads))
-            glossary_downloads = [d for d in listing if d.what == "glossary" and d.doc is None]
             self._add(lang, "glossary.md", i18n.t("glossary", lang), cache, ("glossary", everything, glossary_downloads),
                       lambda url, pages=pages: pages.glossary(url, glossary_downloads))
             self._add(lang, "entities/index.md", i18n.t("entities", lang), cache, ("entities", everything),
@@ -140,8 +156,10 @@ class SiteBuilder:
                 title = str(entry.get(lang) or entry.get(i18n.other(lang)) or eid)
                 key = ("entity", repr(entry), digest_of(data.places_of("entity", eid)), sorted(
                     (c, repr(e)) for c, e in data.entities.items() if e.get("parent") == eid))
-                self._add(lang, f"entities/{eid}.md", title, cache, key,
-                          lambda url, eid=eid, pages=pages: pages.entity(url, eid))
+                for number in range(1, entity_pages(len(data.places_of("entity", eid))) + 1):
+                    path = f"entities/{eid}.md" if number == 1 else f"entities/{eid}/{number}.md"
+                    self._add(lang, path, title, cache, (*key, number),
+                              lambda url, eid=eid, number=number, pages=pages: pages.entity(url, eid, number))
             self._add(lang, "figures/index.md", i18n.t("figures", lang), cache, ("figures", everything),
                       pages.figures_index)
             for iid, entry in data.indicators.items():
@@ -149,13 +167,15 @@ class SiteBuilder:
                 key = ("indicator", repr(entry), digest_of(data.places_of("figure", iid)))
                 self._add(lang, f"figures/{iid}.md", title, cache, key,
                           lambda url, iid=iid, pages=pages: pages.indicator(url, iid))
-            self._add(lang, "quality.md", i18n.t("quality", lang), cache, ("quality", everything),
-                      lambda url, pages=pages: pages.quality(url, data.findings, project.root, RULES))
             self._add(lang, "rules.md", i18n.t("rules", lang), cache, ("rules",),
                       lambda url, pages=pages: pages.rules(url, RULES))
-            self._add(lang, "downloads.md", i18n.t("downloads", lang), cache, ("downloads", everything, listing),
-                      lambda url, pages=pages: pages.downloads(url, listing))
             self._add(lang, "search.md", i18n.t("search", lang), cache, ("search",), pages.search)
+            # built last: they wait for the worker
+            self._add(lang, "downloads.md", i18n.t("downloads", lang), cache, ("downloads", everything),
+                      lambda url, pages=pages: pages.downloads(url, listing()), deferred=True)
+            self._add(lang, "quality.md", i18n.t("quality", lang), cache, ("quality", everything),
+                      lambda url, pages=pages: pages.quality(url, background.findings.result(), project.root, RULES),
+                      deferred=True)
         # the rule reference at the site root, where `duizhao check` findings point (rules/#x003)
         self.pages["rules.md"] = Generated("rules.md", i18n.t("rules", "en"), lambda: "", None,
                                            template="redirect.html")
@@ -163,28 +183,35 @@ class SiteBuilder:
             files.append(File.generated(config, search.DICTIONARY,
                                         content=search.dictionary_json(search.dictionary(data))))
 
-        for gen in self.pages.values():
+        for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
             files.append(File.generated(config, gen.src_uri, content=gen.markdown))
-        # render now, so that the cost is paid (and measured) before MkDocs renders templates
-        for gen in self.pages.values():
+        for gen in self.pages.values():  # render now (the worker runs meanwhile)
             gen.html = _once(gen.html)
-            gen.html()
-        cache.prune()
+            if gen.src_uri not in self.deferred:
+                gen.html()
+        self.cache = cache
         self.timings["pages"] = time.perf_counter() - started
         log.info("duizhao: %d generated pages (%d rendered, %d from cache) in %.2fs",
                  len(self.pages), cache.misses, cache.hits, self.timings["pages"])
         return files
 
-    def _downloads(self, project: Project) -> list[downloads_mod.Payload]:
-        return downloads_mod.datasets(project) + downloads_mod.document_files(project)
-
     def _add(self, lang: str, path: str, title: str, cache: RenderCache, key: tuple,
-             render: Callable[[str], str], hide: tuple[str, ...] = ()) -> None:
+             render: Callable[[str], str], hide: tuple[str, ...] = (), deferred: bool = False) -> None:
         src_uri = f"{lang}/{path}"
         url = _url_of(src_uri)
         k = cache.key(lang, url, key)
         self.pages[src_uri] = Generated(src_uri, title, lambda: cache.get(k, lambda: render(url)), lang,
                                         ("toc", *hide))
+        if deferred:
+            self.deferred.add(src_uri)
+
+    # -- on_env -----------------------------------------------------------------------------
+    def wait_for_exports(self) -> None:
+        """The export files must exist before MkDocs copies static files."""
+        if self.background is not None:
+            started = time.perf_counter()
+            self.background.exports.result()
+            self.timings["wait_exports"] = time.perf_counter() - started
 
     # -- on_nav -----------------------------------------------------------------------------
     def build_navs(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -234,8 +261,23 @@ class SiteBuilder:
 
     # -- on_page_content / on_page_context -----------------------------------------------------
     def content(self, page: Page) -> str | None:
+        """The generated HTML of ``page`` (a placeholder for pages waiting for the worker)."""
         gen = self.pages.get(page.file.src_uri)
-        return gen.html() if gen is not None else None
+        if gen is None:
+            return None
+        if page.file.src_uri in self.deferred:
+            return ""
+        html = gen.html()
+        page.present_anchor_ids = set(_ANCHOR.findall(html))  # for MkDocs' anchor validation
+        return html
+
+    def context(self, page: Page) -> None:
+        """Pages that waited for the checks or the exports get their content now, built last."""
+        if page.file.src_uri in self.deferred:
+            started = time.perf_counter()
+            page.content = self.pages[page.file.src_uri].html()
+            page.present_anchor_ids = set(_ANCHOR.findall(page.content))
+            self.timings["wait_findings"] = self.timings.get("wait_findings", 0) + time.perf_counter() - started
 
     def alternates(self, page: Page) -> list[dict[str, str]]:
         """The same page in each language (pages outside the trees: each language's home)."""
@@ -246,17 +288,39 @@ class SiteBuilder:
                 for lang in i18n.LANGS]
 
     # -- on_post_build ----------------------------------------------------------------------------
+    def finish(self, config: MkDocsConfig) -> None:
+        """After the pages: the search index, then the worker is let go and the cache pruned."""
+        try:
+            self.write_search(config)
+        finally:
+            self.close()
+            self.cache.prune()
+        log.info("duizhao: timings %s", ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()))
+
+    def close(self) -> None:
+        if self.background is not None:
+            self.background.close()
+            self.background = None
+
     def write_search(self, config: MkDocsConfig) -> None:
         assert self.settings is not None and self.data is not None
         if not self.settings.search:
             return
         started = time.perf_counter()
-        words = search.dictionary(self.data)
-        counts = search.write_index(Path(config.site_dir), search.records(self.data, search.ChineseWords(words)),
-                                    self.settings.cache_dir.parent / "search-pages")
+        bundles = self.settings.cache_dir / "search" / self.everything
+        done = bundles / "records.json"
+        if not done.exists():  # the index of an unchanged corpus is copied from the cache
+            shutil.rmtree(bundles.parent, ignore_errors=True)
+            words = tuple(search.dictionary(self.data))
+            counts = search.write_index(bundles, search.records(self.data, search.chinese_words(words)),
+                                        self.settings.cache_dir / "search-pages")
+            done.write_text(json.dumps(counts), encoding="utf-8")
+        shutil.copytree(bundles, Path(config.site_dir) / search.BUNDLE, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(done.name))
         self.timings["search"] = time.perf_counter() - started
         log.info("duizhao: search index (%s records) in %.2fs",
-                 ", ".join(f"{k} {v}" for k, v in counts.items()), self.timings["search"])
+                 ", ".join(f"{k} {v}" for k, v in json.loads(done.read_text(encoding="utf-8")).items()),
+                 self.timings["search"])
 
 
 def _markdown_title(file: File) -> str:

@@ -75,6 +75,7 @@ class SiteData:
         self.with_proposals = with_proposals
         self.version = version or corpus_version(project.root)
         self.visible_statuses = ("accepted", "proposed") if with_proposals else ("accepted",)
+        self._projections: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
 
     # -- documents and registries ---------------------------------------------------
     @cached_property
@@ -144,11 +145,13 @@ class SiteData:
     # -- English projection --------------------------------------------------------------
     def projections(self, doc: Document, seg: Segment) -> dict[str, tuple[int, int]]:
         """``{mark id: (start, end)}`` of the marks found in the segment's English."""
-        tr = doc.translations.get(seg.id)
-        marks = self.segment_marks(doc, seg)
-        if tr is None or not tr.en or not marks:
-            return {}
-        return projection.project(tr.en, marks, self.registries)
+        key = (doc.id, seg.id)
+        if key not in self._projections:
+            tr = doc.translations.get(seg.id)
+            marks = self.segment_marks(doc, seg)
+            self._projections[key] = (projection.project(seg.zh, tr.en, marks, self.registries)
+                                      if tr is not None and tr.en and marks else {})
+        return self._projections[key]
 
     # -- term frequencies (the one notion shared with checks and exports) -----------------
     @cached_property

@@ -34,21 +34,25 @@ def _description(writer) -> str:
     return doc.splitlines()[0] if doc else ""
 
 
+def dataset_paths() -> list[tuple[str, str, str]]:
+    """``(dataset, format, path)`` of every registered export, known before any is run."""
+    return [(what, fmt, f"{ROOT}/{what}.{fmt}") for what, formats in sorted(EXPORTERS.items()) for fmt in formats]
+
+
 def datasets(project: Project) -> list[Payload]:
     """Run every registered exporter in every format."""
     out = []
-    for what, formats in sorted(EXPORTERS.items()):
-        for fmt, writer in formats.items():
-            if fmt in BINARY_FORMATS:
-                buffer: io.IOBase = io.BytesIO()
-                writer(project, buffer)
-                content = buffer.getvalue()
-            else:
-                text = io.StringIO()
-                writer(project, text)
-                content = text.getvalue().encode("utf-8")
-            path = f"{ROOT}/{what}.{fmt}"
-            out.append(Payload(Download(what, fmt, path, len(content), None, _description(writer)), content))
+    for what, fmt, path in dataset_paths():
+        writer = EXPORTERS[what][fmt]
+        if fmt in BINARY_FORMATS:
+            buffer: io.IOBase = io.BytesIO()
+            writer(project, buffer)
+            content = buffer.getvalue()
+        else:
+            text = io.StringIO()
+            writer(project, text)
+            content = text.getvalue().encode("utf-8")
+        out.append(Payload(Download(what, fmt, path, len(content), None, _description(writer)), content))
     return out
 
 

@@ -27,11 +27,21 @@ def on_page_content(html, page, config, files):
     return html if generated is None else generated
 
 
+def on_env(env, config, files):
+    builder.wait_for_exports()
+    return env
+
+
 def on_page_context(context, page, config, nav):
+    builder.context(page)
     context["nav"] = builder.nav_for(page) or nav
     context["duizhao_alternates"] = builder.alternates(page)
     return context
 
 
 def on_post_build(config):
-    builder.write_search(config)
+    builder.finish(config)
+
+
+def on_build_error(error):
+    builder.close()

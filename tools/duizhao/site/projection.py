@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import renderings
@@ -64,20 +65,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=65536)
+def _states_a_number(word: str) -> bool:
+    return bool(english_numbers(word))
+
+
 def number_spans(text: str) -> list[tuple[int, int, list[float]]]:
-    """Runs of up to four words that state numbers, with their values (shortest first)."""
+    """Runs of up to four words that state a number, with the values that need the whole
+    run: ``5.638 billion`` states 5.638e9, which neither ``5.638`` nor ``billion`` does;
+    ``5.638 billion kWh, up 7.9%`` is no run of 7.9, which ``7.9%`` states alone."""
     words = list(_WORDS.finditer(text))
+    values: dict[tuple[int, int], set[float]] = {}
+
+    def stated(i: int, j: int) -> set[float]:  # words i..j-1
+        if (i, j) not in values:
+            start, end = _trim(text, words[i].start(), words[j - 1].end())
+            values[(i, j)] = set(english_numbers(text[start:end])) if j > i else set()
+        return values[(i, j)]
+
     out = []
     for i, first in enumerate(words):
-        if not english_numbers(first.group()):
+        if not _states_a_number(first.group()):
             continue
-        for n in range(1, _MAX_WORDS + 1):
-            if i + n > len(words):
-                break
-            start, end = _trim(text, first.start(), words[i + n - 1].end())
-            values = english_numbers(text[start:end])
-            if values:
-                out.append((start, end, values))
+        for j in range(i + 1, min(i + _MAX_WORDS, len(words)) + 1):
+            own = stated(i, j) - (stated(i + 1, j) if j > i + 1 else set()) - (stated(i, j - 1) if j > i + 1 else set())
+            if own:
+                start, end = _trim(text, first.start(), words[j - 1].end())
+                out.append((start, end, sorted(own)))
     return out
 
 
@@ -89,8 +103,10 @@ def _figure_mention(mark: "Mark") -> NumberMention | None:
                          ann.unit, ann.qualifier or "exact", ann.value_max)
 
 
-def project(en: str, marks: list["Mark"], registries: dict[str, dict[str, dict[str, Any]]]) -> dict[str, tuple[int, int]]:
-    """``{mark id: (start, end)}`` in ``en`` for the marks that have a counterpart."""
+def project(zh: str, en: str, marks: list["Mark"],
+            registries: dict[str, dict[str, dict[str, Any]]]) -> dict[str, tuple[int, int]]:
+    """``{mark id: (start, end)}`` in ``en`` (the translation of ``zh``) for the marks that
+    have a counterpart."""
     out: dict[str, tuple[int, int]] = {}
     by_target: dict[tuple[str, str], list[Mark]] = defaultdict(list)
     figures: list[Mark] = []
@@ -106,18 +122,22 @@ def project(en: str, marks: list["Mark"], registries: dict[str, dict[str, dict[s
         for mark, span in zip(sorted(group, key=lambda m: m.start), phrase_spans(_forms(entry, kind), en)):
             out[mark.id] = span
     if figures:
+        # each figure takes the unused run stating its value nearest to where it stands in
+        # the Chinese (relative position): translations keep the order of a sentence roughly
         candidates = number_spans(en)
         used: set[int] = set()
         for mark in sorted(figures, key=lambda m: m.start):
             mention = _figure_mention(mark)
             if mention is None:
                 continue
-            for start, end, values in candidates:
-                if start in used or (mention.unit != "month" and _MONTHS.fullmatch(en[start:end])):
-                    continue
-                if same_value(mention, values):
-                    unit = _UNIT_WORDS.match(en, end)
-                    out[mark.id] = (start, unit.end() if unit else end)
-                    used.add(start)
-                    break
+            where = mark.start / max(len(zh), 1)
+            fitting = [(s, e) for s, e, values in candidates
+                       if s not in used and same_value(mention, values)
+                       and (mention.unit == "month" or not _MONTHS.fullmatch(en[s:e]))]
+            if not fitting:
+                continue
+            start, end = min(fitting, key=lambda se: abs(se[0] / len(en) - where))
+            unit = _UNIT_WORDS.match(en, end)
+            out[mark.id] = (start, unit.end() if unit else end)
+            used.add(start)
     return out

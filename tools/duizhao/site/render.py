@@ -108,7 +108,7 @@ class Block:
 @dataclass
 class Tip:
     id: str
-    kind: str  # term | entity | figure | correction | note | pagebreak
+    kind: str  # term | entity | figure | correction | note
     data: dict[str, Any]
 
 
@@ -136,14 +136,6 @@ class Renderer:
             unit_label=lambda unit: i18n.unit_label(unit, lang), amount=amount, **context)
         return sanitise(html)
 
-    def link(self, kind: str, target: str) -> str:
-        """Site-root URL of a registry entry's page in this language."""
-        if kind == "term":
-            return f"{self.lang}/glossary/#{target}"
-        if kind == "entity":
-            return f"{self.lang}/entities/{target}/"
-        return f"{self.lang}/figures/{target}/"
-
     # -- document pages ----------------------------------------------------------------
     def document(self, doc: Document, url: str, downloads: dict[str, str]) -> str:
         tips: list[Tip] = []
@@ -154,7 +146,7 @@ class Renderer:
             status = tr.status if tr and tr.en else "missing"
             statuses[status] = statuses.get(status, 0) + 1
         return self.page("document.html", url, doc=doc, blocks=blocks, tips=tips, statuses=statuses,
-                         counts=self.data.annotation_counts(doc), downloads=downloads, link=self.link)
+                         counts=self.data.annotation_counts(doc), downloads=downloads)
 
     def _blocks(self, doc: Document, elem: etree._Element, tips: list[Tip]) -> list[Block]:
         out: list[Block] = []
@@ -207,6 +199,7 @@ class Renderer:
             spans += decorations.spans
             points = decorations.points
         counter = iter(range(1, 10_000))
+        tip_ids: dict[int, str] = {}
 
         def register(payload: Any) -> str:
             tip_id = f"tip-{seg.id}-e{next(counter)}"
@@ -225,13 +218,13 @@ class Renderer:
             if isinstance(payload, Link):
                 return Markup('<a class="dz-ref" href="%s">') % payload.target, Markup("</a>")
             if isinstance(payload, Correction):
-                tip = tip_ids.setdefault(id(payload), register(payload))
+                if id(payload) not in tip_ids:  # a correction cut in pieces has one tooltip
+                    tip_ids[id(payload)] = register(payload)
+                tip = tip_ids[id(payload)]
                 attrs = Markup(' tabindex="0"') if piece.first else Markup("")
                 return (Markup('<span class="dz-corr dz-corr--%s" aria-describedby="%s" data-tip="%s"%s>')
                         % (payload.type or "other", tip, tip, attrs), Markup("</span>"))
             return Markup("<span>"), Markup("</span>")
-
-        tip_ids: dict[int, str] = {}
 
         def marker(point: Point) -> Markup:
             payload = point.payload
@@ -295,6 +288,19 @@ def _documents_context(renderer: "Renderer") -> dict[str, Any]:
     return {"rows": rows}
 
 
+MENTIONS_PER_PAGE = 500  # keyword-in-context lines on one entity page (more: further pages)
+OCCURRENCE_LINKS = 200  # occurrence links per term on the glossary page
+
+
+def entity_url(lang: str, eid: str, number: int = 1) -> str:
+    """Site-root URL of page ``number`` of an entity's mentions."""
+    return f"{lang}/entities/{eid}/" + (f"{number}/" if number > 1 else "")
+
+
+def entity_pages(mentions: int) -> int:
+    return max(1, -(-mentions // MENTIONS_PER_PAGE))
+
+
 def _sort_key_zh(text: str) -> str:
     return pinyin_of(text).lower()
 
@@ -321,8 +327,8 @@ class Pages(Renderer):
         terms = []
         for tid, entry in self.data.glossary.items():
             occurrences = [(docs[d], s) for d, s in self.data.term_occurrences.get(tid, []) if d in docs]
-            terms.append({"id": tid, "entry": entry, "occurrences": occurrences,
-                          "annotated": len(self.data.places_of("term", tid))})
+            terms.append({"id": tid, "entry": entry, "occurrences": occurrences[:OCCURRENCE_LINKS],
+                          "frequency": len(occurrences), "annotated": len(self.data.places_of("term", tid))})
         terms.sort(key=lambda t: _sort_key_zh(str(t["entry"].get("zh", ""))))
         categories = sorted({str(t["entry"].get("category") or "") for t in terms} - {""})
         return self.page("glossary.html", url, terms=terms, categories=categories, downloads=downloads)
@@ -337,10 +343,15 @@ class Pages(Renderer):
                    for kind in (*order, *sorted(set(groups) - set(order))) if kind in groups]
         return self.page("entities.html", url, groups=ordered)
 
-    def entity(self, url: str, eid: str) -> str:
+    def entity(self, url: str, eid: str, number: int = 1) -> str:
+        """Page ``number`` of an entity: its record and its mentions (:data:`MENTIONS_PER_PAGE` a page)."""
         entry = self.data.entities[eid]
+        places = self.data.places_of("entity", eid)
+        total = len(places)
+        pages = entity_pages(total)
+        first = (number - 1) * MENTIONS_PER_PAGE
         mentions = []
-        for place in self.data.places_of("entity", eid):
+        for place in places[first:first + MENTIONS_PER_PAGE]:
             tr = place.doc.translations.get(place.segment.id)
             span = self.data.projections(place.doc, place.segment).get(place.mark.id)
             zh = kwic(place.segment.zh, place.mark.start, place.mark.end, 24)
@@ -350,7 +361,9 @@ class Pages(Renderer):
                 en = (tr.en[:140] + ("…" if len(tr.en) > 140 else ""), "", "") if tr and tr.en else ("", "", "")
             mentions.append({"place": place, "zh": zh, "en": en})
         children = [(cid, c) for cid, c in self.data.entities.items() if c.get("parent") == eid]
-        return self.page("entity.html", url, eid=eid, entry=entry, mentions=mentions, children=children)
+        return self.page("entity.html", url, eid=eid, entry=entry, mentions=mentions, children=children,
+                         total=total, number=number, pages=pages, first=first,
+                         page_url=lambda n: entity_url(self.lang, eid, n))
 
     def figures_index(self, url: str) -> str:
         rows = [{"id": iid, "entry": entry, "count": len(self.data.places_of("figure", iid))}

@@ -21,6 +21,7 @@ import json
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import escape
@@ -56,31 +57,46 @@ def dictionary(data: SiteData) -> list[str]:
         words.update(forms_of(entry, "entity"))
     for entry in data.indicators.values():
         words.update(forms_of(entry, "term"))
-    words = {w for w in words if has_ideograph(w) and not any(ch.isspace() for ch in w)}
-    return sorted(w for w in words if not _compound(w, words))
+    return sorted(w for w in words if has_ideograph(w) and not any(ch.isspace() for ch in w))
 
 
-def _compound(word: str, words: set[str]) -> bool:
-    """Whether ``word`` is two or more other dictionary words in a row (产业链链长制 =
-    产业链 + 链长制): it is then indexed and searched as its parts, so that each part
-    finds it too."""
-    ends = {0: 0}  # offset -> fewest words covering word[:offset]
-    for i in range(len(word)):
-        if i in ends:
-            for j in range(i + 1, len(word) + 1):
-                if word[i:j] in words and (i, j) != (0, len(word)):
-                    ends[j] = min(ends.get(j, 99), ends[i] + 1)
-    return ends.get(len(word), 0) >= 2
+def splits(words: list[str]) -> dict[str, list[str]]:
+    """Dictionary words that hold another one past their first character, cut before it
+    (产业链链长制 → 产业链 + 链长制, 吉安高新区 → 吉安 + 高新区): the index and the query
+    both use the parts, so that 链长制 finds 产业链链长制. (A word that only *starts* with
+    another needs no cut: Pagefind matches query words as prefixes.)"""
+    known = set(words)
+    longest = max(map(len, known), default=0)
+
+    def cut(word: str) -> list[str]:
+        for i in range(1, len(word)):
+            if any(word[i:j] in known for j in range(i + 2, min(len(word), i + longest) + 1)):
+                return [word[:i], *cut(word[i:])]
+        return [word]
+
+    return {w: parts for w in words if len(parts := cut(w)) > 1}
 
 
 class ChineseWords:
-    """Chinese text as space-separated words (jieba plus :func:`dictionary`)."""
+    """Chinese text as space-separated words: jieba knowing :func:`dictionary`, then
+    :func:`splits` (exactly what ``search.js`` does to a query)."""
 
     def __init__(self, words: list[str]):
         self._segmenter = Segmenter(words)
+        self._splits = splits(words)
 
     def __call__(self, text: str) -> str:
-        return " ".join(tok.text for tok in self._segmenter.tokens(text))
+        out: list[str] = []
+        for tok in self._segmenter.tokens(text):
+            out.extend(self._splits.get(tok.text, (tok.text,)))
+        return " ".join(out)
+
+
+@lru_cache(maxsize=2)
+def chinese_words(words: tuple[str, ...]) -> ChineseWords:
+    """One segmenter per dictionary (jieba loads its own dictionary in about a second:
+    ``mkdocs serve`` rebuilds reuse it)."""
+    return ChineseWords(list(words))
 
 
 def _text(*parts: object) -> str:
@@ -123,8 +139,8 @@ def _page(record: Record, tag: str) -> str:
             f"</head><body><main data-pagefind-body>{body}{tags}</main></body></html>")
 
 
-def write_index(site_dir: Path, recs: list[Record], work_dir: Path) -> dict[str, int]:
-    """Write one Pagefind bundle per language under ``site_dir/search/pagefind/``.
+def write_index(out_dir: Path, recs: list[Record], work_dir: Path) -> dict[str, int]:
+    """Write one Pagefind bundle per language, ``out_dir/zh`` and ``out_dir/en``.
 
     Records are written as small HTML pages into ``work_dir`` and indexed by the Pagefind
     binary (its Python service answers one request per tenth of a second: too slow for
@@ -144,7 +160,7 @@ def write_index(site_dir: Path, recs: list[Record], work_dir: Path) -> dict[str,
             page = source / f"r{i:06d}.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_page(record, tag), encoding="utf-8")
-        bundle = site_dir / BUNDLE / lang
+        bundle = out_dir / lang
         shutil.rmtree(bundle, ignore_errors=True)
         done = subprocess.run([str(binary), "--site", str(source), "--output-path", str(bundle), "--silent"],
                               capture_output=True, text=True, check=False)
@@ -157,4 +173,4 @@ def write_index(site_dir: Path, recs: list[Record], work_dir: Path) -> dict[str,
 
 
 def dictionary_json(words: list[str]) -> str:
-    return json.dumps({"words": words}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"words": words, "splits": splits(words)}, ensure_ascii=False, separators=(",", ":"))

@@ -23,6 +23,7 @@ _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 _NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>今年|本年|去年|上年|明年))"
 _EXPRESSION = re.compile(
+    r"(?=[\d一二三四五六七八九十两今本去上下明全前第“\"截到目现])"  # where an expression can start
     rf"(?P<until>截[至止](?:到)?|到)?{_YEAR}?(?:"
     rf"(?P<m1>{_NUM})[-—–~至到](?P<m2>{_NUM})月(?:份)?"
     rf"|前三季度(?P<q3>)|前(?P<first>{_NUM})个月"
@@ -83,9 +84,16 @@ class PeriodResolver:
         self.date = date.fromisoformat(doc_date) if doc_date and len(doc_date) == 10 else None
         self.year = year or (self.date.year if self.date else None)
         self.default = default  # the period of a figure with no expression before it
+        self.carried: str | None = None  # the last period of the preceding segments
+        self._last: tuple[str, list[Found]] | None = None  # the expressions of the last text read
 
     def expressions(self, text: str) -> list[Found]:
         """Every period expression in ``text``, resolved, in order (comparison bases too)."""
+        if self._last is None or self._last[0] != text:
+            self._last = (text, self._expressions(text))
+        return self._last[1]
+
+    def _expressions(self, text: str) -> list[Found]:
         out = []
         for m in _EXPRESSION.finditer(text):
             if m.end() > m.start():
@@ -96,7 +104,9 @@ class PeriodResolver:
 
     def before(self, text: str, offset: int) -> str | None:
         """The period of a figure at ``offset``: the nearest expression before it, skipping
-        comparison bases (比上年, 比一季度) and, outside their sentence, 以来 expressions."""
+        comparison bases (比上年, 比一季度) and, outside their sentence, 以来 expressions;
+        else the period the preceding segments left off with (see :meth:`advance`), else
+        the default."""
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
         for found in reversed([f for f in self.expressions(text) if f.end <= offset]):
             if text[max(0, found.start - 1):found.start] in ("比", "较", "于"):
@@ -104,7 +114,16 @@ class PeriodResolver:
             if found.local and found.start < sentence:
                 continue
             return found.period
-        return self.default
+        return self.carried or self.default
+
+    def advance(self, text: str, reset: bool = False) -> None:
+        """Move past a segment: its last period carries over to the next segments (an
+        interview answer giving 1-4月 figures over several paragraphs); ``reset`` at a heading."""
+        if reset:
+            self.carried = None
+        periods = [f for f in self.expressions(text) if not f.local and text[max(0, f.start - 1):f.start] not in ("比", "较", "于")]
+        if periods:
+            self.carried = periods[-1].period
 
     # -- one expression ------------------------------------------------------------
     def _year(self, m: re.Match, last_month: int | None = None, complete: bool = True) -> int | None:

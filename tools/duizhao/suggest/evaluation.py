@@ -180,7 +180,8 @@ class Evaluation:
         self.progress(f"stanza: training without {held_out.id} ({len(examples)} segments)")
         with tempfile.TemporaryDirectory(prefix="duizhao-eval-") as tmp:
             model = Path(tmp)
-            train(examples, model, Segmenter(reduced.forms()), self.train_config)
+            unlabeled = [seg.zh for doc in self.project.documents.values() for seg in doc.segments]
+            train(examples, model, Segmenter(reduced.forms()), self.train_config, unlabeled=unlabeled)
             full = StanzaRecommender(model, self.lexicon)
             self._record("stanza", held_out, self._timed("stanza", held_out, lambda: full.propose(held_out)), ("entity",))
             self.candidates += [{"document": held_out.id, "segment": c.segment, "type": c.tag, "text": c.text}

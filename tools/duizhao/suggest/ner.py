@@ -18,7 +18,7 @@ from ..tei import Document
 from .base import Proposal, RecommenderUnavailable
 from .lexicon import Lexicon
 from .tokens import Segmenter
-from .training import MODEL_FILE, PRETRAIN_FILE
+from .training import MODEL_FILE, PRETRAIN_FILE, cpu_settings
 
 NAME = "stanza"
 DEFAULT_MODEL_DIR = Path("build") / "models" / "ner"
@@ -64,13 +64,13 @@ class StanzaRecommender:
         self.lexicon = lexicon
         self.segmenter = segmenter or Segmenter(lexicon.forms())
         self.pipeline = load_pipeline(model_dir)
-        self._predicted: dict[str, list[Prediction]] = {}
+        self._last: tuple[str, list[Prediction]] | None = None  # propose + candidates: one run
 
     def predict(self, doc: Document) -> list[Prediction]:
-        """Every entity span the model finds in ``doc``'s segments (computed once per document)."""
-        if doc.id not in self._predicted:
-            self._predicted[doc.id] = self._predict(doc)
-        return self._predicted[doc.id]
+        """Every entity span the model finds in ``doc``'s segments."""
+        if self._last is None or self._last[0] != doc.id:
+            self._last = (doc.id, self._predict(doc))
+        return self._last[1]
 
     def _predict(self, doc: Document) -> list[Prediction]:
         sentences, owners = [], []
@@ -80,7 +80,8 @@ class StanzaRecommender:
                 owners.append(seg)
         if not sentences:
             return []
-        result = self.pipeline([[t.text for t in tokens] for tokens in sentences])
+        with cpu_settings():
+            result = self.pipeline([[t.text for t in tokens] for tokens in sentences])
         out = []
         for seg, tokens, sentence in zip(owners, sentences, result.sentences):
             for ent in sentence.ents:

@@ -14,7 +14,8 @@ import logging
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -51,10 +52,12 @@ class TrainConfig:
     hidden_dim: int = 64
     char_hidden_dim: int = 32
     char_emb_dim: int = 16
-    batch_size: int = 16
+    batch_size: int = 32
     max_steps: int = 400
     eval_interval: int = 100
-    lr: float = 0.1
+    optim: str = "adam"  # stanza's default SGD needs thousands of steps on data this small
+    word_dropout: float = 0.1  # words replaced by <unk> in training: new names are unknown words
+    lr: float = 0.01
     seed: int = 1234
 
 
@@ -68,6 +71,23 @@ class TrainReport:
     split_tokens: int  # words cut because an annotation boundary fell inside
     seconds: float
     config: dict = field(default_factory=dict)
+
+
+@contextmanager
+def cpu_settings() -> Iterator[None]:
+    """One thread and denormals flushed to zero while training: on a small CPU model the
+    second thread only adds contention, and denormal floats (weights decaying towards zero)
+    slowed training down tenfold after a few hundred steps."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    torch.set_flush_denormal(True)
+    try:
+        yield
+    finally:
+        torch.set_flush_denormal(False)
+        torch.set_num_threads(threads)
 
 
 def bioes(tokens: list[Token], spans: Iterable[Span]) -> list[str]:
@@ -111,9 +131,12 @@ def tagged_sentences(examples: Iterable[Example], segmenter: Segmenter) -> tuple
     return out, cuts
 
 
-def train(examples: list[Example], out: Path, segmenter: Segmenter,
-          config: TrainConfig | None = None, verbose: bool = False) -> TrainReport:
-    """Train a model from ``examples`` into ``out`` (created); returns what was done."""
+def train(examples: list[Example], out: Path, segmenter: Segmenter, config: TrainConfig | None = None,
+          verbose: bool = False, unlabeled: Iterable[str] = ()) -> TrainReport:
+    """Train a model from ``examples`` into ``out`` (created); returns what was done.
+
+    The word vectors are computed from the examples' texts plus ``unlabeled`` texts (the
+    rest of the corpus: raw text teaches word similarity without any annotation)."""
     from stanza.models import ner_tagger  # importing it sets stanza's logger to DEBUG
 
     config = config or TrainConfig()
@@ -123,10 +146,16 @@ def train(examples: list[Example], out: Path, segmenter: Segmenter,
     mentions = Counter(tag[2:] for s in sentences for _, tag in s if tag[:2] in ("B-", "S-"))
     if not mentions:
         raise ValueError("no accepted entity annotations to train on")
-    words, vectors = train_vectors(([w for w, _ in s] for s in sentences), dim=config.dim, window=config.window, seed=config.seed)
+    seen = {e.text for e in examples}
+    corpus = [[w for w, _ in s] for s in sentences] + [
+        [tok.text for tok in sentence]
+        for text in dict.fromkeys(t for t in unlabeled if t and t not in seen)
+        for sentence in segmenter.sentences(text)
+    ]
+    words, vectors = train_vectors(corpus, dim=config.dim, window=config.window, seed=config.seed)
     data = [[{"text": w, "ner": t} for w, t in s] for s in sentences]
     logging.getLogger("stanza").setLevel(logging.INFO if verbose else logging.WARNING)
-    with tempfile.TemporaryDirectory(prefix="duizhao-train-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="duizhao-train-") as tmp, cpu_settings():
         work = Path(tmp)
         write_word2vec(work / "vectors.txt", words, vectors)
         vocabulary = write_pretrain(work / "vectors.txt", out / PRETRAIN_FILE)
@@ -143,7 +172,7 @@ def train(examples: list[Example], out: Path, segmenter: Segmenter,
             "--char_hidden_dim", str(config.char_hidden_dim), "--char_emb_dim", str(config.char_emb_dim),
             "--batch_size", str(config.batch_size), "--max_steps", str(config.max_steps),
             "--eval_interval", str(config.eval_interval), "--log_step", str(config.eval_interval),
-            "--lr", str(config.lr), "--seed", str(config.seed),
+            "--word_dropout", str(config.word_dropout), "--optim", config.optim, "--lr", str(config.lr), "--seed", str(config.seed),
         ])
     (out / "resources.json").write_text("{}\n", encoding="utf-8")
     report = TrainReport(

@@ -28,7 +28,7 @@ def check(item, project):
         for entry in project.registry("entities"):
             parent = entry.get("parent")
             if isinstance(parent, str) and parent not in known:
-                yield Problem(*where(entry, "parent"), f"entity {entry.get('id')!r}: parent {parent!r} is not a registered entity")
+                yield Problem(*where(project, entry, "parent"), f"entity {entry.get('id')!r}: parent {parent!r} is not a registered entity")
     elif item.kind == "annotations":
         for ann in annotations.load(project).file(item.path).annotations:
             if ann.active and ann.entity is not None and ann.entity not in known:

@@ -33,5 +33,5 @@ def check(project):
     for entry in entries:
         eid = entry.get("id")
         if isinstance(eid, str) and eid not in referred and not names.is_written("entity", eid):
-            yield Problem(*where(entry, "zh"), f"entity {eid!r} ({entry.get('zh')}) is neither named in the corpus nor referred to",
+            yield Problem(*where(project, entry, "zh"), f"entity {eid!r} ({entry.get('zh')}) is neither named in the corpus nor referred to",
                           path=registry_path(project, "entities"))

@@ -37,7 +37,7 @@ def check(item, project):
         eid = entry.get("id")
         aliases = entry.get("aliases") if isinstance(entry.get("aliases"), list) else []
         for form in forms_of(entry, "entity"):
-            place = where(entry, "zh") if form == entry.get("zh") else where(entry, "aliases", aliases.index(form))
+            place = where(project, entry, "zh") if form == entry.get("zh") else where(project, entry, "aliases", aliases.index(form))
             if form in owner and owner[form][0] != eid:
                 other, line = owner[form]
                 yield Problem(*place, f"{form!r} of entity {eid!r} is already a name of entity {other!r} (line {line})")

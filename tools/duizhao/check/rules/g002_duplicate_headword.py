@@ -42,7 +42,7 @@ def check(item, project):
         tid = entry.get("id")
         variants = entry.get("variants") if isinstance(entry.get("variants"), list) else []
         for form in forms_of(entry, "term"):
-            place = where(entry, "zh") if form == entry.get("zh") else where(entry, "variants", variants.index(form))
+            place = where(project, entry, "zh") if form == entry.get("zh") else where(project, entry, "variants", variants.index(form))
             if form in owner and owner[form][0] != tid:
                 other, line = owner[form]
                 yield Problem(*place, f"{form!r} of term {tid!r} is already a form of term {other!r} (line {line})")

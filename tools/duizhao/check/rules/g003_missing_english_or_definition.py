@@ -43,12 +43,12 @@ def check(item, project):
     for entry in project.registry("glossary"):
         tid = entry.get("id")
         if _blank(entry.get("en")):
-            yield Problem(*where(entry, "en"), f"term {tid!r} has a blank English rendering `en`")
+            yield Problem(*where(project, entry, "en"), f"term {tid!r} has a blank English rendering `en`")
         definition = entry.get("definition")
         if not isinstance(definition, dict):
             continue
         for lang, other in (("zh", "en"), ("en", "zh")):
             if _blank(definition.get(lang)) or (lang not in definition and isinstance(definition.get(other), str)):
-                place = where(definition, lang) if lang in definition else where(entry, "definition")
+                place = where(project, entry, "definition", lang)
                 yield Problem(*place, f"term {tid!r} has no {'Chinese' if lang == 'zh' else 'English'} definition "
                               f"(definition.{lang} is {'blank' if lang in definition else 'missing'})")

@@ -29,4 +29,4 @@ def check(project):
     for entry in project.registry("glossary"):
         tid = entry.get("id")
         if isinstance(tid, str) and not names.is_written("term", tid):
-            yield Problem(*where(entry, "zh"), f"term {tid!r} ({entry.get('zh')}) occurs in no segment of the corpus", path=path)
+            yield Problem(*where(project, entry, "zh"), f"term {tid!r} ({entry.get('zh')}) occurs in no segment of the corpus", path=path)

@@ -1,0 +1,200 @@
+"""``duizhao check`` at scale: worker processes, the incremental mode, the fast schema gate."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import os
+import shutil
+from pathlib import Path
+
+import fastjsonschema
+import pytest
+from jsonschema import Draft7Validator
+
+from duizhao import annotations, yamlio
+from duizhao.check import incremental, parallel, run
+from duizhao.cli import main
+from duizhao.project import Project
+
+from conftest import BASE, REPO, build_project
+
+DOC = "mini-news-2020"
+_REAL_CHECK_FILE = parallel.check_file
+
+
+def _many(dest: Path, copies: int) -> Path:
+    """The base project with ``copies`` more documents (TEI, source, annotations renamed)."""
+    root = build_project(dest)
+    tei = (root / "corpus" / f"{DOC}.xml").read_text(encoding="utf-8")
+    ann = (root / "annotations" / f"{DOC}.yaml").read_text(encoding="utf-8")
+    for n in range(copies):
+        new = f"mini-copy{n:02d}-2020"
+        (root / "corpus" / f"{new}.xml").write_text(tei.replace(DOC, new).replace("mini.txt", f"{new}.txt"), encoding="utf-8")
+        shutil.copy(root / "corpus" / "sources" / "mini.txt", root / "corpus" / "sources" / f"{new}.txt")
+        text = ann.replace(DOC, new)
+        if n % 3 == 0:  # some findings to compare: an unknown term, a wrong quote
+            text = text.replace("term: chain-chief-system", "term: no-such-term").replace("quote: 链长制", "quote: 链短制")
+        (root / "annotations" / f"{new}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    return _many(tmp_path_factory.mktemp("big") / "project", 14)
+
+
+def _pids(monkeypatch, log: Path) -> None:
+    """Record which process checks each file (the patch is inherited by forked workers)."""
+    real = _REAL_CHECK_FILE
+
+    def spy(project, path, codes):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(project, path, codes)
+    monkeypatch.setattr(parallel, "check_file", spy)
+
+
+def test_workers_report_exactly_what_one_process_does(big, monkeypatch, tmp_path):
+    _pids(monkeypatch, tmp_path / "alone")
+    alone = run(Project(big), jobs=1)
+    _pids(monkeypatch, tmp_path / "shared")
+    shared = run(Project(big), jobs=2)
+    assert set((tmp_path / "alone").read_text().split()) == {str(os.getpid())}
+    assert len(set((tmp_path / "shared").read_text().split()) - {str(os.getpid())}) == 2  # two workers did the work
+    assert shared == alone and {f.code for f in alone} >= {"G001", "A002"}
+
+
+def test_workers_on_named_files_see_their_documents(big):
+    paths = sorted(big.glob("annotations/mini-copy*.yaml"))
+    assert run(Project(big), paths, jobs=2) == run(Project(big), paths, jobs=1)
+
+
+def test_a_rule_crash_in_a_worker_is_reported_not_raised_as_a_traceback(big, monkeypatch, capsys):
+    from duizhao.check.rules import RULES
+    monkeypatch.setattr(RULES["T001"], "check", lambda item, project: 1 / 0)
+    assert main(["--root", str(big), "check", "--jobs", "2", "--no-cache"]) == 2
+    assert "internal error: rule T001 (missing-translation) failed: ZeroDivisionError" in capsys.readouterr().err
+
+
+def _counting(monkeypatch) -> list[Path]:
+    checked: list[Path] = []
+    real = parallel.check_file
+
+    def spy(project, path, codes):
+        checked.append(Path(path))
+        return real(project, path, codes)
+    monkeypatch.setattr(parallel, "check_file", spy)
+    return checked
+
+
+def test_incremental_mode_rechecks_only_what_changed(project_dir, monkeypatch):
+    checked = _counting(monkeypatch)
+    first = run(Project(project_dir), cache=True)
+    assert len(checked) == 5  # 1 TEI + 4 YAML
+    checked.clear()
+    assert run(Project(project_dir), cache=True) == first and checked == []
+
+    ann = project_dir / "annotations" / f"{DOC}.yaml"
+    ann.write_text(ann.read_text(encoding="utf-8").replace("term: chain-chief-system", "term: no-such-term"), encoding="utf-8")
+    edited = run(Project(project_dir), cache=True)
+    assert [p.name for p in checked] == [ann.name]
+    assert [f.code for f in edited] == ["G001"] and edited == run(Project(project_dir))
+
+
+def test_a_document_edit_rechecks_its_annotation_file(project_dir, monkeypatch):
+    run(Project(project_dir), cache=True)
+    checked = _counting(monkeypatch)
+    tei = project_dir / "corpus" / f"{DOC}.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("链长制", "链主制"), encoding="utf-8")
+    found = run(Project(project_dir), cache=True)
+    assert sorted(p.name for p in checked) == [f"{DOC}.xml", f"{DOC}.yaml"]
+    assert found == run(Project(project_dir)) and "A002" in {f.code for f in found}
+
+
+def test_a_glossary_edit_rechecks_everything_and_refreshes_t005(project_dir, monkeypatch):
+    assert not [f for f in run(Project(project_dir), cache=True) if f.code == "T005"]
+    checked = _counting(monkeypatch)
+    glossary = project_dir / "annotations" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("en: industrial chain chief system",
+                                                                     "en: chain leader mechanism"), encoding="utf-8")
+    found = run(Project(project_dir), cache=True)
+    assert len(checked) == 5
+    assert [f.code for f in found if f.code == "T005"] == ["T005"] and found == run(Project(project_dir))
+
+
+def test_a_source_text_edit_rechecks_its_tei_file(project_dir, monkeypatch):
+    run(Project(project_dir), cache=True)
+    checked = _counting(monkeypatch)
+    source = project_dir / "corpus" / "sources" / "mini.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "多了一句。\n", encoding="utf-8")
+    found = run(Project(project_dir), cache=True)
+    assert [p.name for p in checked] == [f"{DOC}.xml"] and "X008" in {f.code for f in found}
+
+
+def test_other_selections_and_corrupt_entries_are_not_reused(project_dir, monkeypatch):
+    run(Project(project_dir), cache=True)
+    checked = _counting(monkeypatch)
+    assert run(Project(project_dir), select=["X"], cache=True) == [] and len(checked) == 1
+    for entry in (project_dir / "build" / "cache" / "check").rglob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:-5])
+    checked.clear()
+    assert run(Project(project_dir), cache=True) == run(Project(project_dir)) and len(checked) == 5
+
+
+def test_cli_jobs_and_no_cache(project_dir, capsys):
+    assert main(["--root", str(project_dir), "check", "--no-cache", "--jobs", "1"]) == 0
+    assert not (project_dir / "build").exists()
+    assert main(["--root", str(project_dir), "check", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [] and (project_dir / "build" / "cache" / "check").is_dir()
+    with pytest.raises(SystemExit) as exit_:
+        main(["--root", str(project_dir), "check", "--jobs", "0"])
+    assert exit_.value.code == 2
+
+
+def test_dependencies_are_what_the_rules_read(project_dir):
+    project = Project(project_dir)
+    assert incremental.dependencies(project, project_dir / "corpus" / f"{DOC}.xml") == [project.sources_dir / "mini.txt"]
+    assert incremental.dependencies(project, project_dir / "annotations" / f"{DOC}.yaml") == [project.corpus_dir / f"{DOC}.xml"]
+    assert incremental.dependencies(project, project_dir / "annotations" / "glossary.yaml") == []
+
+
+# -- the Y003 gate ------------------------------------------------------------------------
+def _mutations(item: dict) -> list[dict]:
+    """One-field changes of a valid annotation: wrong types, values, extra and missing keys."""
+    out = []
+    for key in list(item):
+        for value in (None, 3, 2.5, True, "", "x y", ["a"], {"a": 1}, -1, 0):
+            changed = dict(item, **{key: value})
+            out.append(changed)
+        out.append({k: v for k, v in item.items() if k != key})
+    out += [dict(item, extra="x"), dict(item, type="figure"), dict(item, type="entity"), dict(item, scale=0),
+            dict(item, period="2020-13"), dict(item, period=__import__("datetime").date(2020, 1, 2))]
+    return out
+
+
+def test_the_fast_schema_gate_agrees_with_jsonschema():
+    data = yamlio.read_data((BASE / "annotations" / f"{DOC}.yaml").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "annotations" / "schema" / "annotations.schema.json").read_text(encoding="utf-8"))
+    fast, full = fastjsonschema.compile(schema, use_default=False), Draft7Validator(schema)
+    cases = [data, {**data, "document": "Bad Id"}, {**data, "annotations": "none"}, {"document": DOC}]
+    for i, item in enumerate(data["annotations"]):
+        for changed in _mutations(item):
+            doc = copy.deepcopy(data)
+            doc["annotations"][i] = changed
+            cases.append(doc)
+    assert len(cases) > 300
+    for case in cases:
+        try:
+            fast(case)
+            fast_ok = True
+        except fastjsonschema.JsonSchemaException:
+            fast_ok = False
+        assert fast_ok == full.is_valid(case), case
+
+
+def test_annotation_records_set_every_field(project_dir):
+    record = annotations.load(Project(project_dir)).files[0].annotations[0]
+    assert set(vars(record)) == {f.name for f in dataclasses.fields(annotations.Annotation)}
+    assert dataclasses.replace(record, prefix="x").prefix == "x" and record.line == 5

@@ -1,0 +1,353 @@
+"""The published site, built once per session from the base fixture plus tests/fixtures/site
+(an interview with speakers, a caption, corrections, nested and crossing spans, a hostile
+note and proposals), checked as files and in real headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import html as lxml_html
+
+from duizhao.check.rules import RULES
+from duizhao.site.config import write_config
+
+from conftest import FIXTURES, REPO, build_project
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "build" / "test-artifacts"
+DOC = "mini-interview-2021"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The fixture project's site, built with ``mkdocs build --strict`` (once per session)."""
+    root = build_project(tmp_path_factory.mktemp("site") / "project", FIXTURES / "site")
+    out = root / "build" / "site"
+    config = write_config(root, out)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DUIZHAO_WITH_PROPOSALS", None)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                          capture_output=True, text=True, env=env, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def _has(cls: str) -> str:
+    """XPath test for an HTML class."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')"
+
+
+def _page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+# -- the files ------------------------------------------------------------------------------
+def test_both_trees_have_every_page(site):
+    for lang in ("en", "zh"):
+        for url in ("", "documents/", f"documents/{DOC}/", "documents/mini-news-2020/", "glossary/", "entities/",
+                    "entities/luxshare/", "figures/", "figures/industrial-value-added/", "quality/", "rules/",
+                    "downloads/", "search/"):
+            assert (site / lang / url / "index.html").is_file(), f"{lang}/{url}"
+    assert '<html lang="zh"' in _page(site, f"zh/documents/{DOC}") and '<html lang="en"' in _page(site, "en")
+
+
+def test_nothing_is_generated_into_the_sources():
+    assert not (REPO / "site" / "en").exists() and not (REPO / "site" / "zh").exists()
+
+
+def test_document_page_shows_dialogue_caption_corrections_and_highlights(site):
+    page = lxml_html.fromstring(_page(site, f"en/documents/{DOC}"))
+    speakers = [" ".join(s.text_content().split()) for s in page.xpath(
+        f"//div[{_has('dz-speaker-row')}]/div[{_has('dz-en')}]/span[{_has('dz-speaker')}]")]
+    assert speakers == ["netizen", "Huang Guodong"]
+    assert page.xpath(f"//figure[{_has('dz-caption-figure')}]/figcaption//*[@id='s004']")
+    correction = page.xpath(f"//*[@id='s005']//span[{_has('dz-corr--substitution')}]")[0]
+    assert correction.text_content() == "清偿"
+    assert "清尝" in page.get_element_by_id(correction.get("data-tip")).text_content()
+    kinds = {e.get("class").split()[1] for e in page.xpath(f"//*[@id='s003']/div[{_has('dz-zh')}]//span[{_has('dz-ann')}]")}
+    assert kinds == {"dz-term", "dz-entity", "dz-figure"}
+    english = {e.text_content() for e in page.xpath(f"//*[@id='s003']/div[{_has('dz-en')}]//span[{_has('dz-ann')}]")}
+    assert english == {"chain chief", "Luxshare", "industrial chain chief system", "12.5%"}
+    # the entity crossing the source's bold run is cut in two, one of them focusable
+    luxshare = page.xpath(f"//*[@id='s003']/div[{_has('dz-zh')}]//*[@data-ann='mini-interview-2021.a0005']")
+    assert "".join(e.text_content() for e in luxshare) == "立讯智造"
+    assert [e.get("tabindex") for e in luxshare] == ["0", None]
+
+
+def test_proposals_are_not_published_by_default(site):
+    html = _page(site, f"en/documents/{DOC}")
+    assert "mini-interview-2021.a0001" not in html and "mini-interview-2021.a0007" not in html
+    assert "mini-interview-2021.a0006" in html
+
+
+def test_hostile_note_is_text(site):
+    page = lxml_html.fromstring(_page(site, f"en/documents/{DOC}"))
+    tip = page.get_element_by_id("tip-mini-interview-2021.a0010")
+    assert "<script>window.__pwned = 1</script>" in tip.text_content()
+    assert not tip.xpath(".//script | .//a[starts-with(@href, 'javascript')] | .//@*[starts-with(name(), 'on')]")
+    assert not [s for s in page.xpath("//script") if "__pwned" in (s.text or "")]
+
+
+def test_rule_reference_has_an_anchor_per_rule_and_the_root_redirects(site):
+    ids = set(lxml_html.fromstring(_page(site, "en/rules")).xpath("//@id"))
+    assert {code.lower() for code in RULES} <= ids
+    root = _page(site, "rules")
+    assert "location.replace" in root and "en/rules/" in root
+
+
+def test_quality_page_lists_the_open_findings(site):
+    page = lxml_html.fromstring(_page(site, "en/quality"))
+    assert page.xpath("//*[@id='findings-s001']") and page.xpath("//*[@id='findings-g005']")
+    link = page.xpath("//*[@id='findings-s001']/h3/a/@href")[0]
+    assert link.endswith("rules/#s001")
+
+
+def test_downloads_are_the_exports_and_the_sources(site):
+    lines = (site / "downloads" / "segments.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["doc"] for line in lines} == {DOC, "mini-news-2020"}
+    tei = (site / "downloads" / "tei" / f"{DOC}.xml").read_bytes()
+    assert tei == (FIXTURES / "site" / "corpus" / f"{DOC}.xml").read_bytes()
+    assert (site / "downloads" / "annotations" / f"{DOC}.yaml").is_file()
+    assert 'href="../../downloads/glossary.tbx"' in _page(site, "en/glossary")
+
+
+def test_search_bundles_and_dictionary(site):
+    for lang in ("zh", "en"):
+        assert (site / "search" / "pagefind" / lang / "pagefind.js").is_file()
+    dictionary = json.loads((site / "search" / "dictionary.json").read_text(encoding="utf-8"))
+    assert "链长制" in dictionary["words"] and dictionary["splits"]["产业链链长制"] == ["产业链", "链长制"]
+
+
+def test_every_internal_link_resolves(site):
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")  # 404 links from the root
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(lxml_html.fromstring(path.read_bytes()).xpath("//@id"))
+        return ids[path]
+
+    broken = []
+    for page in pages:
+        tree = lxml_html.fromstring(page.read_bytes())
+        for href in tree.xpath("//a/@href | //link/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif parts.fragment and not parts.fragment.startswith(":~:") and target.suffix == ".html" \
+                    and parts.fragment not in anchors(target) and parts.fragment != "__skip":
+                broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
+    assert broken == []
+
+
+# -- in the browser --------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def server(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: tab.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
+    tab.on("response", lambda r: tab.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    tab.on("dialog", lambda d: (tab.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield tab
+    context.close()
+
+
+PAGES = ["", "en/", "zh/", f"en/documents/{DOC}/", f"zh/documents/{DOC}/", "en/documents/mini-news-2020/",
+         "en/glossary/", "zh/glossary/", "en/entities/", "zh/entities/luxshare/", "en/figures/",
+         "zh/figures/industrial-value-added/", "en/quality/", "zh/rules/", "en/downloads/", "zh/search/",
+         "guide/encoding/"]
+
+
+@pytest.mark.browser
+def test_pages_load_without_console_errors(page, server):
+    for url in PAGES:
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+        assert page.title(), url
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_hovering_or_focusing_a_highlight_shows_its_tooltip(page, server):
+    page.goto(server + f"en/documents/{DOC}/")
+    tooltip = page.locator(".dz-tooltip")
+    page.hover('#s003 .dz-zh [data-ann="mini-interview-2021.a0006"]')
+    assert tooltip.is_visible()
+    assert "industrial chain chief system" in tooltip.inner_text()
+    page.keyboard.press("Escape")
+    assert not tooltip.is_visible()
+    page.focus('#s003 .dz-zh [data-ann="mini-interview-2021.a0008"]')  # keyboard focus: tabindex=0
+    assert tooltip.is_visible()
+    text = tooltip.inner_text()
+    assert "12.5%" in text and "2021-01/2021-04" in text and "Ji'an" in text
+    page.focus('#s002 .dz-en [data-ann="mini-interview-2021.a0002"]')
+    assert "Electronics manufacturer" in tooltip.inner_text()
+    page.hover("#s005 .dz-corr--substitution")
+    assert "清尝" in tooltip.inner_text()
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_hostile_note_stays_inert(page, server):
+    page.goto(server + f"en/documents/{DOC}/")
+    page.hover('#s005 .dz-zh [data-ann="mini-interview-2021.a0010"]')
+    assert "<script>window.__pwned = 1</script>" in page.locator(".dz-tooltip").inner_text()
+    assert page.locator(".dz-tooltip a[href^='javascript']").count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_language_switch_lands_on_the_same_document(page, server):
+    page.goto(server + f"en/documents/{DOC}/#s003")
+    page.click(".dz-lang-switch a[hreflang=zh]")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/zh/documents/{DOC}/")
+    assert page.locator("h1").inner_text() == "吉安链长访谈"
+    page.click(".dz-lang-switch a[hreflang=en]")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/en/documents/{DOC}/")
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_one_language_view_and_cite_this_paragraph(page, server):
+    page.goto(server + f"en/documents/{DOC}/")
+    page.click(".dz-view-button[data-view=en]")
+    assert not page.locator("#s003 .dz-zh").is_visible() and page.locator("#s003 .dz-en").is_visible()
+    page.click(".dz-view-button[data-view=both]")
+    page.click("#s003 .dz-cite")
+    citation = page.locator(".dz-cite-box textarea").input_value()
+    assert "s003" in citation and "Interview with Ji'an's Chain Chiefs" in citation
+    assert f"/en/documents/{DOC}/#s003" in citation and "corpus version 0.1.0" in citation
+    assert page.problems == []
+
+
+def _search(page, server, lang: str, query: str) -> list[str]:
+    page.goto(f"{server}{lang}/search/?q={query}")
+    page.wait_for_selector(f".dz-search-results[data-done='{query}']", timeout=20_000)
+    return page.eval_on_selector_all(".dz-search-results li", "items => items.map(i => i.dataset.url)")
+
+
+@pytest.mark.browser
+def test_search_in_chinese_and_english(page, server):
+    found = _search(page, server, "zh", "链长制")
+    assert "documents/mini-news-2020/" in found  # there only as 产业链链长制: the dictionary splits it
+    assert f"documents/{DOC}/" in found
+    assert _search(page, server, "zh", "走访") == [f"documents/{DOC}/"]
+    assert f"documents/{DOC}/" not in _search(page, server, "zh", "营业收入")
+    english = _search(page, server, "en", "manufacturing")  # stemmed: Luxshare, "electronics manufacturer", too
+    assert [u for u in english if u.startswith("documents/")] == [f"documents/{DOC}/"]
+    assert "entities/luxshare/" in english
+    assert "documents/mini-news-2020/" in _search(page, server, "en", "exported")
+    link = page.locator(".dz-search-results li[data-url='documents/mini-news-2020/'] a").get_attribute("href")
+    assert link.endswith("/en/documents/mini-news-2020/")
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_search_cuts_chinese_queries_with_the_glossary(page, server):
+    page.goto(server + "zh/search/")
+    words = page.evaluate("window.duizhaoSearch.cut('全市实施产业链链长制企业')")
+    assert "链长制" in words and "产业链链长制" not in words
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_screenshots_of_a_document_in_both_languages(page, server):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for lang in ("en", "zh"):
+        page.goto(f"{server}{lang}/documents/{DOC}/")
+        page.hover('#s003 .dz-zh [data-ann="mini-interview-2021.a0008"]')
+        path = ARTIFACTS / f"document-{lang}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+    assert page.problems == []
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_when_a_tei_or_yaml_file_changes(tmp_path):
+    """What `make serve` gives an annotator: an edit shows up without restarting."""
+    import socket
+    import time
+    import urllib.request
+
+    root = build_project(tmp_path / "project", FIXTURES / "site")
+    config = write_config(root, root / "build" / "site")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page_after(predicate, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/documents/{DOC}/", timeout=5) as r:
+                    text = r.read().decode("utf-8")
+                if predicate(text):
+                    return text
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the page did not change")
+
+    try:
+        page_after(lambda text: "Interview with" in text)
+        tei = root / "corpus" / f"{DOC}.xml"
+        tei.write_text(tei.read_text(encoding="utf-8").replace("clear results", "remarkable results"),
+                       encoding="utf-8")
+        page_after(lambda text: "remarkable results" in text)
+        yaml_file = root / "annotations" / f"{DOC}.yaml"
+        yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("click me", "edited note"),
+                             encoding="utf-8")
+        page_after(lambda text: "edited note" in text)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

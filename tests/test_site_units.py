@@ -1,0 +1,193 @@
+"""The site generator's pieces: spans, TEI markup alignment, projection, escaping, search words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from duizhao.project import Project
+from duizhao.site import i18n, inline, projection, search
+from duizhao.site.cache import RenderCache
+from duizhao.site.data import SiteData
+from duizhao.site.render import Pages, sanitise
+from duizhao.site.spans import Point, Span, emit, nest
+from duizhao.text import plain_text
+
+from conftest import FIXTURES, build_project
+
+
+def _html(text, spans, points=()):
+    def opener(piece):
+        return Markup('<i data-k="%s">') % piece.span.key, Markup("</i>")
+
+    return str(emit(text, nest(spans), points, opener, lambda p: Markup("|")))
+
+
+def _well_nested(html: str) -> bool:
+    depth = 0
+    for tag in re.findall(r"</?i\b", html):
+        depth += -1 if tag.startswith("</") else 1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_nested_spans_stay_nested():
+    html = _html("abcdef", [Span(0, 6, 0, "outer"), Span(2, 4, 1, "inner")])
+    assert html == '<i data-k="outer">ab<i data-k="inner">cd</i>ef</i>'
+
+
+def test_crossing_spans_are_cut_into_nested_pieces():
+    pieces = nest([Span(0, 4, 0, "a"), Span(2, 6, 0, "b")])
+    assert [(p.start, p.end, p.span.key, p.first) for p in pieces] == [
+        (0, 4, "a", True), (2, 4, "b", True), (4, 6, "b", False)]
+    html = _html("abcdef", [Span(0, 4, 0, "a"), Span(2, 6, 0, "b")])
+    assert html == '<i data-k="a">ab<i data-k="b">cd</i></i><i data-k="b">ef</i>'
+    assert _well_nested(html)
+
+
+def test_many_crossings_render_well_nested_and_keep_every_character():
+    text = "0123456789abcdef"
+    spans = [Span(s, e, 0, f"k{s}-{e}") for s, e in [(0, 5), (3, 9), (4, 12), (8, 16), (1, 2), (10, 11)]]
+    html = _html(text, spans)
+    assert _well_nested(html)
+    assert re.sub(r"<[^>]+>", "", html) == text
+
+
+def test_points_sit_between_characters_and_outside_span_edges():
+    html = _html("abcd", [Span(1, 3, 0, "s")], [Point(1, None), Point(2, None), Point(3, None)])
+    assert html == 'a|<i data-k="s">b|c</i>|d'
+
+
+def test_text_is_escaped():
+    assert _html("<b>&", []) == "&lt;b&gt;&amp;"
+
+
+def _segment(xml: str) -> etree._Element:
+    return etree.fromstring(f'<p xmlns="http://www.tei-c.org/ns/1.0">{xml}</p>')
+
+
+def test_markup_aligns_with_plain_text():
+    el = _segment('增长 <hi rend="bold">7.9%</hi>，<choice><sic>清尝</sic><corr type="substitution">清偿</corr></choice>'
+                  '56.38亿<choice><sic><pb/></sic><corr type="page-break"/></choice>千瓦时<note type="editorial">n</note>')
+    plain = plain_text(el)
+    assert plain == "增长7.9%，清偿56.38亿千瓦时"
+    found = inline.markup(el, plain)
+    kinds = {type(s.payload).__name__: plain[s.start:s.end] for s in found.spans}
+    assert kinds == {"Bold": "7.9%", "Correction": "清偿"}
+    fix = next(s.payload for s in found.spans if isinstance(s.payload, inline.Correction))
+    assert fix.source == "清尝" and fix.type == "substitution"
+    points = [(p.offset, type(p.payload).__name__) for p in found.points]
+    assert points == [(plain.index("千"), "Correction"), (len(plain), "Note")]
+
+
+def test_markup_of_a_deletion_is_a_point_with_the_source_reading():
+    el = _segment("尊重企业家<choice><sic>企业家</sic><corr type=\"duplicate\"/></choice>的氛围")
+    found = inline.markup(el, plain_text(el))
+    assert found.spans == [] and found.points[0].payload == inline.Correction("duplicate", "企业家")
+
+
+def test_markup_refuses_text_it_cannot_align():
+    assert inline.markup(_segment("abc"), "xyz") == inline.Inline([], [])
+
+
+def test_figure_projection_finds_the_english_number():
+    en = "From January to September, value added grew by 3.6%, first in the province; revenue was 103.13 billion yuan."
+    spans = projection.number_spans(en)
+    assert any(en[s:e] == "103.13 billion" and 103.13e9 in v for s, e, v in spans)
+
+
+def test_sanitise_removes_scripts_handlers_and_javascript_urls():
+    dirty = ('<span onclick="x()" data-tip="t">a</span><script>alert(1)</script>'
+             '<a href="javascript:alert(1)">b</a><a href="../en/">c</a><svg viewBox="0 0 1 1"><circle r="1"></circle></svg>')
+    clean = sanitise(dirty)
+    assert "<script" not in clean and "onclick" not in clean and "javascript:" not in clean
+    assert 'data-tip="t"' in clean and 'href="../en/"' in clean and 'viewBox="0 0 1 1"' in clean
+
+
+def test_counterpart_urls():
+    assert i18n.counterpart("en/documents/x/", "zh") == "zh/documents/x/"
+    assert i18n.counterpart("guide/encoding/", "zh") == "guide/encoding/"
+    assert i18n.lang_of_url("zh/glossary/") == "zh" and i18n.lang_of_url("rules/") is None
+
+
+def test_search_splits_compound_words_like_the_browser():
+    assert search.splits(["产业链链长制", "链长制", "规模以上工业", "规模以上工业增加值", "增加值"]) == {
+        "产业链链长制": ["产业链", "链长制"], "规模以上工业增加值": ["规模以上工业", "增加值"]}
+    words = search.ChineseWords(["链长制", "专精特新", "产业链链长制"])
+    cut = words("全市实施产业链链长制，培育专精特新企业").split()
+    assert "链长制" in cut and "专精特新" in cut and "产业链链长制" not in cut
+
+
+@pytest.fixture(scope="module")
+def site_project(tmp_path_factory) -> Path:
+    return build_project(tmp_path_factory.mktemp("site") / "p", FIXTURES / "site")
+
+
+def assert_inert(html: str) -> None:
+    """No script element, no event handler, no javascript: URL anywhere in ``html``."""
+    tree = lxml_html.fromstring(f"<div>{html}</div>")
+    assert tree.xpath("//script") == []
+    for el in tree.iter():
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name)
+            assert not value.strip().lower().startswith("javascript:"), (el.tag, name, value)
+
+
+def test_proposals_are_hidden_unless_asked_for(site_project):
+    project = Project(site_project)
+    ids = {m.id for marks in SiteData(project).marks.values() for ms in marks.values() for m in ms}
+    assert "mini-interview-2021.a0001" not in ids and "mini-interview-2021.a0002" in ids
+    shown = {m.id for marks in SiteData(project, with_proposals=True).marks.values() for ms in marks.values() for m in ms}
+    assert {"mini-interview-2021.a0001", "mini-interview-2021.a0007"} <= shown
+
+
+def test_document_page_escapes_annotator_notes(site_project):
+    data = SiteData(Project(site_project), version="test")
+    doc = data.project.documents["mini-interview-2021"]
+    html = Pages(data, "en").document(doc, "en/documents/mini-interview-2021/",
+                                      {"tei": "downloads/tei/x.xml", "yaml": None})
+    assert_inert(html)
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;a href=" in html  # shown, as text
+    assert "&lt;b&gt;not markup&lt;/b&gt;" in html  # an editorial note of the TEI, also text
+
+
+def test_projected_english_highlights(site_project):
+    data = SiteData(Project(site_project), version="test")
+    doc = data.project.documents["mini-interview-2021"]
+    seg = doc.segment_index["s003"]
+    en = doc.translations["s003"].en
+    found = {mid: en[s:e] for mid, (s, e) in data.projections(doc, seg).items()}
+    assert found == {"mini-interview-2021.a0004": "chain chief", "mini-interview-2021.a0005": "Luxshare",
+                     "mini-interview-2021.a0006": "industrial chain chief system",
+                     "mini-interview-2021.a0008": "12.5%"}
+
+
+def test_document_digest_changes_only_with_the_document(tmp_path):
+    site_project = build_project(tmp_path / "p", FIXTURES / "site")
+    data = SiteData(Project(site_project))
+    before = {d.id: data.document_digest(d) for d in data.documents}
+    path = site_project / "annotations" / "mini-interview-2021.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    data = SiteData(Project(site_project))
+    after = {d.id: data.document_digest(d) for d in data.documents}
+    assert before["mini-news-2020"] == after["mini-news-2020"]
+    assert before["mini-interview-2021"] != after["mini-interview-2021"]
+
+
+def test_render_cache_renders_once_per_key(tmp_path):
+    cache = RenderCache(tmp_path, "salt")
+    calls = []
+    key = cache.key("page", 1)
+    assert cache.get(key, lambda: calls.append(1) or "html") == "html"
+    assert RenderCache(tmp_path, "salt").get(key, lambda: calls.append(2) or "other") == "html"
+    assert calls == [1]
+    other = RenderCache(tmp_path, "new code")
+    assert other.get(other.key("page", 1), lambda: "fresh") == "fresh"
+    other.prune()
+    assert len(list(tmp_path.glob("*/*.html"))) == 1

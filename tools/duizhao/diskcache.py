@@ -1,0 +1,93 @@
+"""Results kept on disk between runs under ``<project>/build/cache/``, keyed by the digest
+of everything they are computed from.
+
+Used by ``duizhao check`` for parsed YAML (:meth:`Project.yaml`) and for the findings of
+unchanged files (:mod:`duizhao.check.incremental`). Every key is salted with the digest of
+duizhao's own code (:func:`code_digest`), so a new version never reads an old entry.
+
+An entry is never trusted blindly: it must unpickle, name its own key, and hold only
+plain data (the unpickler refuses every class but dates and times), else it is ignored
+and recomputed. Writes are atomic (a temporary file renamed into place), so concurrent
+runs see a whole entry or none; a read-only checkout works, only without the speed-up.
+``build/`` is never committed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_FORMAT = "duizhao-cache/1"
+_ALLOWED = {("datetime", name): getattr(datetime, name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The version of the code that computes cached values (duizhao's sources)."""
+    from .site.cache import code_digest as digest  # one definition, shared with the site's page cache
+
+    return digest()
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 over ``parts`` (each length-prefixed, so that no two lists collide)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+        return _ALLOWED[(module, name)]
+
+
+class DiskCache:
+    """Pickled values in ``directory``, one file per key."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.hits = self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under ``key``; None when there is none or it cannot be trusted."""
+        try:
+            with open(self._path(key), "rb") as fh:
+                entry = _PlainUnpickler(io.BytesIO(fh.read())).load()
+        except Exception:  # missing, truncated, corrupt or foreign: recompute
+            self.misses += 1
+            return None
+        if not (isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (_FORMAT, key)):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry[2]
+
+    def put(self, key: str, value: Any) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump((_FORMAT, key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:  # read-only or full disk: the run goes on uncached
+            pass
