@@ -1,40 +1,52 @@
 """How `duizhao check` scales: synthetic corpora of 50, 500 and 5,000 documents.
 
 Each synthetic document is a real one under a new id (TEI, source text and annotation
-file renamed consistently), so every rule does the same work it does on the real corpus.
-The corpora are generated under build/bench/ (never committed). For each size the whole
-check runs in a fresh process; wall time, input MB/s and the child's peak memory are
-reported, as a Markdown table to paste into benchmarks/README.md.
+file renamed consistently; the periods of its figures moved back a year per round of
+copies, so that copies are distinct documents rather than conflicting reports of the same
+figures), so every rule does the work it does on the real corpus. The corpora are
+generated under build/bench/ (never committed). For each size `duizhao check` runs in
+fresh processes, three times:
 
-    .venv/bin/python benchmarks/check_scale.py [--sizes 50 500 5000]
+- **cold**: no build/cache/ (every file parsed and checked; the default `--jobs`);
+- **warm**: again, nothing changed (parsed YAML and per-file findings reused);
+- **incremental**: after one annotation file was edited (that file is re-checked).
+
+Wall time, input MB/s and peak memory are reported as a Markdown table for
+benchmarks/README.md: the largest single process (ru_maxrss) and, sampled every 50 ms,
+the whole process tree (the parent and its workers; shared pages count once per process,
+so this is an upper bound).
+
+    .venv/bin/python benchmarks/check_scale.py [--sizes 50 500 5000] [--source DIR] [--jobs N]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def generate(dest: Path, size: int) -> int:
-    """Write a corpus of ``size`` documents to ``dest``; return its input bytes."""
+def generate(dest: Path, size: int, source: Path = REPO) -> int:
+    """Write a corpus of ``size`` documents made from ``source`` to ``dest``; return its input bytes."""
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "corpus" / "sources").mkdir(parents=True)
     (dest / "annotations").mkdir()
-    shutil.copytree(REPO / "corpus" / "schema", dest / "corpus" / "schema")
-    shutil.copytree(REPO / "annotations" / "schema", dest / "annotations" / "schema")
+    shutil.copytree(source / "corpus" / "schema", dest / "corpus" / "schema")
+    shutil.copytree(source / "annotations" / "schema", dest / "annotations" / "schema")
     for reg in ("glossary", "entities", "indicators"):
-        if (REPO / "annotations" / f"{reg}.yaml").exists():
-            shutil.copy(REPO / "annotations" / f"{reg}.yaml", dest / "annotations")
-    real = sorted((REPO / "corpus").glob("*.xml"))
+        if (source / "annotations" / f"{reg}.yaml").exists():
+            shutil.copy(source / "annotations" / f"{reg}.yaml", dest / "annotations")
+    real = sorted((source / "corpus").glob("*.xml"))
     total = 0
     for n in range(size):
         tei = real[n % len(real)]
@@ -44,9 +56,9 @@ def generate(dest: Path, size: int) -> int:
         new_src = f"x{n:05d}-{src}"
         text = text.replace(f'xml:id="{doc_id}"', f'xml:id="{new_id}"', 1).replace(src, new_src)
         (dest / "corpus" / f"{new_id}.xml").write_text(text, encoding="utf-8")
-        shutil.copy(REPO / "corpus" / "sources" / src, dest / "corpus" / "sources" / new_src)
-        total += len(text.encode()) + (REPO / "corpus" / "sources" / src).stat().st_size
-        ann = REPO / "annotations" / f"{doc_id}.yaml"
+        shutil.copy(source / "corpus" / "sources" / src, dest / "corpus" / "sources" / new_src)
+        total += len(text.encode()) + (source / "corpus" / "sources" / src).stat().st_size
+        ann = source / "annotations" / f"{doc_id}.yaml"
         if ann.exists():
             y = _shift_periods(ann.read_text(encoding="utf-8").replace(doc_id, new_id), n // len(real))
             (dest / "annotations" / f"{new_id}.yaml").write_text(y, encoding="utf-8")
@@ -63,31 +75,76 @@ def _shift_periods(text: str, years: int) -> str:
     return re.sub(r"(?m)^(\s*period:\s*)(\S.*)$", shift, text) if years else text
 
 
-def measure(root: Path) -> tuple[float, float, int]:
-    """Run the whole check once; (seconds, peak RSS in MB, exit code)."""
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and its descendants (Linux /proc), in kB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += map(int, fh.read().split())
+        except OSError:
+            pass
+    return total
+
+
+def measure(root: Path, jobs: int | None) -> tuple[float, float, float]:
+    """Run the whole check once; (seconds, peak RSS of the largest process in MB,
+    peak RSS of the process tree in MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [str(REPO / ".venv" / "bin" / "duizhao"), "--root", str(root), "check", "--format", "json"]
+    command += ["--jobs", str(jobs)] if jobs else []
     start = time.perf_counter()
-    proc = subprocess.run([str(REPO / ".venv" / "bin" / "duizhao"), "--root", str(root), "check", "--format", "json"],
-                          capture_output=True, text=True)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    tree_peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal tree_peak
+        while not done.wait(0.05):
+            tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, stderr = proc.communicate()
     seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode == 2:
-        sys.exit(f"check failed: {proc.stderr}")
-    return seconds, max(peak, before) / 1024, proc.returncode
+        sys.exit(f"check failed: {stderr}")
+    return seconds, max(peak, before) / 1024, tree_peak / 1024
+
+
+def _edit_one(root: Path) -> None:
+    """An annotator's edit: one note added to one annotation file."""
+    path = next(p for p in sorted((root / "annotations").glob("*.yaml"))
+                if p.stem not in ("glossary", "entities", "indicators"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n    status: accepted", "\n    status: accepted\n    note: checked again", 1), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", type=int, default=[50, 500, 5000])
+    parser.add_argument("--source", type=Path, default=REPO, help="the project whose documents are copied (default: this one)")
+    parser.add_argument("--jobs", type=int, help="passed to duizhao check (default: its own, one worker per CPU)")
     args = parser.parse_args()
-    print("| documents | input MB | seconds | MB/s | s per 1,000 docs | peak RSS MB |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| documents | input MB | cold s | cold MB/s | cold s per 1,000 docs | warm s | incremental s "
+          "| peak RSS MB, largest process | peak RSS MB, process tree |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         root = REPO / "build" / "bench" / f"check-{size}"
-        nbytes = generate(root, size)
-        seconds, peak, _ = measure(root)
+        nbytes = generate(root, size, args.source.resolve())
+        cold, peak, tree = measure(root, args.jobs)
+        warm, *_ = measure(root, args.jobs)
+        _edit_one(root)
+        incremental, *_ = measure(root, args.jobs)
         mb = nbytes / 1e6
-        print(f"| {size:,} | {mb:.1f} | {seconds:.2f} | {mb / seconds:.2f} | {1000 * seconds / size:.2f} | {peak:.0f} |", flush=True)
+        print(f"| {size:,} | {mb:.1f} | {cold:.1f} | {mb / cold:.2f} | {1000 * cold / size:.1f} | {warm:.1f} "
+              f"| {incremental:.1f} | {peak:.0f} | {tree:.0f} |", flush=True)
         shutil.rmtree(root)
 
 

@@ -191,3 +191,25 @@ def test_render_cache_renders_once_per_key(tmp_path):
     assert other.get(other.key("page", 1), lambda: "fresh") == "fresh"
     other.prune()
     assert len(list(tmp_path.glob("*/*.html"))) == 1
+
+
+def test_every_interface_label_exists_in_both_languages():
+    """Labels used by the templates and those built from the schemas' enums all have a
+    Chinese and an English text (a missing one would show its key on the page)."""
+    import json as _json
+
+    from duizhao.site.render import TEMPLATES
+    from duizhao.tei import GENRES
+
+    used = set()
+    for template in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"\bt\('([a-z_]+)'\s*[,)]", template.read_text(encoding="utf-8")))
+    schema = _json.loads((Path(__file__).parent.parent / "annotations" / "schema" / "annotations.schema.json")
+                         .read_text(encoding="utf-8"))["definitions"]["annotation"]["properties"]
+    entities = _json.loads((Path(__file__).parent.parent / "annotations" / "schema" / "entities.schema.json")
+                           .read_text(encoding="utf-8"))["properties"]["entities"]["items"]["properties"]
+    used |= {f"genre_{g}" for g in GENRES} | {f"etype_{t}" for t in entities["type"]["enum"]}
+    used |= {f"measure_{m}" for m in schema["measure"]["enum"]} | {f"qualifier_{q}" for q in schema["qualifier"]["enum"]}
+    missing = sorted(key for key in used if key not in i18n._LABELS)
+    assert missing == []
+    assert sorted(u for u in schema["unit"]["enum"] if u not in i18n.UNITS) == []

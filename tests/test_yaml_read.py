@@ -101,7 +101,7 @@ def _paths(node, prefix=()):
 ])
 def test_positions_agree_with_the_round_trip_data(text):
     data = yamlio.loads(text, read_only=True)
-    positions = yamlio.Positions.of(text)
+    positions = yamlio.Positions.of(text, yamlio.read_data(text))
     paths = list(_paths(data))
     assert paths
     for path in paths:
@@ -113,7 +113,7 @@ def test_positions_agree_with_the_round_trip_data(text):
 def test_positions_from_the_same_pass_and_unparsable_text():
     data, positions = yamlio.read_data("a:\n  b: 1\n", with_positions=True)
     assert data == {"a": {"b": 1}} and positions.at(("a", "b")) == (2, 3)
-    assert yamlio.Positions.of("a: [1\n").at(("a",)) == (1, 1)
+    assert yamlio.Positions.of("a: [1\n", None).at(("a",)) == (1, 1)
 
 
 # -- the cache ---------------------------------------------------------------------------

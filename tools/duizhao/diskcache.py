@@ -3,7 +3,8 @@ of everything they are computed from.
 
 Used by ``duizhao check`` for parsed YAML (:meth:`Project.yaml`) and for the findings of
 unchanged files (:mod:`duizhao.check.incremental`). Every key is salted with the digest of
-duizhao's own code (:func:`code_digest`), so a new version never reads an old entry.
+the code that computed the value (:func:`code_digest`), so a new version never reads an
+old entry.
 
 An entry is never trusted blindly: it must unpickle, name its own key, and hold only
 plain data (the unpickler refuses every class but dates and times), else it is ignored
@@ -19,10 +20,13 @@ import hashlib
 import io
 import os
 import pickle
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from . import __version__
 
 _FORMAT = "duizhao-cache/1"
 _ALLOWED = {("datetime", name): getattr(datetime, name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
@@ -30,10 +34,18 @@ _ALLOWED = {("datetime", name): getattr(datetime, name) for name in ("date", "da
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The version of the code that computes cached values (duizhao's sources)."""
-    from .site.cache import code_digest as digest  # one definition, shared with the site's page cache
+    """The version of the code that computes cached values: the sources of every duizhao
+    module loaded when first asked (``duizhao check`` asks once its rules are imported, and
+    they import nothing later), the Python and ruamel.yaml versions. An edit elsewhere in
+    duizhao (the site, the recommenders) does not invalidate the check's caches."""
+    import ruamel.yaml
 
-    return digest()
+    parts: list[bytes | str] = [__version__, sys.version, ruamel.yaml.__version__]
+    for name in sorted(n for n in sys.modules if n == "duizhao" or n.startswith("duizhao.")):
+        source = getattr(sys.modules[name], "__file__", None)
+        if source and source.endswith(".py"):
+            parts += [name, Path(source).read_bytes()]
+    return digest(*parts)
 
 
 def digest(*parts: bytes | str) -> str:

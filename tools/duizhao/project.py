@@ -64,7 +64,8 @@ class YAMLFile:
             return yamlio.position(self.data, list(path))
         if self._positions is None:
             cached = self._cached_positions[0].get(self._cached_positions[1]) if self._cached_positions else None
-            self._positions = yamlio.Positions(cached[0]) if cached else yamlio.Positions.of(self.text)
+            self._positions = (yamlio.Positions.restore(self.data, cached[0]) if cached
+                               else yamlio.Positions.of(self.text, self.data))
         return self._positions.at(path)
 
 
@@ -160,7 +161,7 @@ class Project:
             return YAMLFile(path, cached[0], None, text, _cached_positions=where)
         data, positions = yamlio.read_data(text, with_positions=True)  # a file that does not parse is not cached
         self.parse_cache.put(key, (data,))
-        self.parse_cache.put(where[1], (positions.tree,))
+        self.parse_cache.put(where[1], (positions.state,))
         return YAMLFile(path, data, None, text, _cached_positions=where)
 
     # -- the corpus as data ----------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from array import array
 from collections.abc import Callable, Sequence
 
 from ruamel.yaml import YAML
@@ -121,15 +122,16 @@ _TYPED = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float
 _STRUCTURE = (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)
 
 
-def _build(text: str, positions: bool = False) -> tuple[Any, Any]:
-    """``(data, position tree)`` of a plain YAML document, straight from the C parser's
-    events: what ``YAML(typ="safe")`` returns, 4x faster. A position tree node is
-    ``(line, col, children)`` (0-based), children a dict by key or a list by index.
-    Raises :class:`_Unusual` on anything outside block/flow mappings, sequences and scalars."""
+def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
+    """``(data, marks)`` of a plain YAML document, straight from the C parser's events:
+    what ``YAML(typ="safe")`` returns, 4x faster; ``marks`` (with ``positions``) for
+    :class:`Positions`. Raises :class:`_Unusual` on anything but mappings, sequences and
+    scalars (anchors, aliases, tags, merge keys, directives) and on every error."""
     yaml = _safe()
     constructor = yaml.constructor
-    stack: list[list[Any]] = []  # [container, key, key seen, position children, key line, key col]
-    root = root_pos = None
+    stack: list[list[Any]] = []  # [container, key, key seen, its latest entry]
+    marks: list[int] | None = [] if positions else None  # see Positions
+    root = None
     documents = 0
     try:
         for event in yaml.parse(text):
@@ -137,7 +139,7 @@ def _build(text: str, positions: bool = False) -> tuple[Any, Any]:
             if kind is ev.ScalarEvent:
                 if event.anchor is not None or event.ctag is not None:
                     raise _Unusual
-                node, children = event.value, None
+                node, opens = event.value, False
                 if event.implicit[0]:
                     for tag, regexp in _RESOLVERS.get(node[:1], _ANY_FIRST):
                         if regexp.match(node):
@@ -148,10 +150,11 @@ def _build(text: str, positions: bool = False) -> tuple[Any, Any]:
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 if event.anchor is not None or event.ctag is not None:
                     raise _Unusual
-                mapping = kind is ev.MappingStartEvent
-                node, children = ({}, {}) if mapping else ([], [])
+                node, opens = {} if kind is ev.MappingStartEvent else [], True
             elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                stack.pop()
+                latest = stack.pop()[3]
+                if marks is not None and latest is not None:
+                    marks[3 * latest + 2] = len(marks) // 3
                 continue
             elif kind is ev.DocumentStartEvent:
                 documents += 1
@@ -167,31 +170,37 @@ def _build(text: str, positions: bool = False) -> tuple[Any, Any]:
                 container = top[0]
                 if type(container) is list:
                     container.append(node)
-                    if positions:
-                        mark = event.start_mark
-                        top[3].append((mark.line, mark.column, children))
+                    if marks is not None:
+                        _entry(marks, top, event.start_mark)
                 elif top[2]:
                     key = top[1]
                     if key in container:
                         raise _Unusual  # the round-trip loader words the duplicate key
                     container[key] = node
                     top[2] = False
-                    if positions:
-                        top[3][key] = (top[4], top[5], children)
                 else:
                     hash(node)
                     top[1], top[2] = node, True
-                    if positions:
-                        top[4], top[5] = event.start_mark.line, event.start_mark.column
+                    if marks is not None:
+                        _entry(marks, top, event.start_mark)
             else:
-                root, root_pos = node, (0, 0, children)
-            if children is not None:
-                stack.append([node, None, False, children, 0, 0])
+                root = node
+            if opens:
+                stack.append([node, None, False, None])
     except _Unusual:
         raise
     except Exception as exc:  # syntax errors, bad scalars, unhashable keys: the slow path words them
         raise _Unusual from exc
-    return root, root_pos
+    return root, None if marks is None else array("i", marks).tobytes()
+
+
+def _entry(marks: list[int], frame: list[Any], mark: Any) -> None:
+    """Record a new entry of ``frame``'s container; the previous one's subtree ends here."""
+    index = len(marks) // 3
+    if frame[3] is not None:
+        marks[3 * frame[3] + 2] = index
+    frame[3] = index
+    marks += (mark.line, mark.column, 0)
 
 
 def read_data(text: str, with_positions: bool = False) -> Any:
@@ -200,37 +209,83 @@ def read_data(text: str, with_positions: bool = False) -> Any:
     :func:`loads`. For readers; tools that write back use :func:`loads`.
     ``with_positions``: ``(data, Positions)`` from the same pass (12% slower)."""
     try:
-        data, tree = _build(text, with_positions)
-        return (data, Positions(tree)) if with_positions else data
+        data, marks = _build(text, with_positions)
+        return (data, Positions(data, marks)) if with_positions else data
     except _Unusual:
         pass
     loads(text, read_only=True)  # the reference wording of syntax errors and duplicate keys
     data = _worded(lambda: _safe().load(text))  # what remains: a tag the safe loader does not know
-    return (data, Positions.of(text)) if with_positions else data
+    return (data, Positions.of(text, data)) if with_positions else data
 
 
 class Positions:
-    """Where each key and item of a YAML text is written, for messages.
+    """Where each key and item of a YAML document is written, for messages.
 
-    ``tree``: ``(line, col, children)`` (0-based) of the document, children a dict by key
-    or a list by index of the same (plain data: it can be cached)."""
+    Kept small, as it is cached: for every *entry* (a mapping's key, a sequence's item)
+    in document order, three ints in one array (``marks``): its 0-based line and column,
+    and the index of the entry after its subtree. The data, whose dicts keep document
+    order, tells which entry a path names. A document the fast reader leaves to ruamel
+    (anchors, tags…) has a ``tree`` instead: ``(line, col, {key or index: (line, col, …)})``.
+    """
 
-    def __init__(self, tree: tuple[int, int, Any] | None):
+    def __init__(self, data: Any, marks: bytes | None = None, tree: tuple[int, int, Any] | None = None):
+        self.data = data
+        self.marks = marks
         self.tree = tree
+        self._array = array("i")
+        self._array.frombytes(marks or b"")
 
     @classmethod
-    def of(cls, text: str) -> "Positions":
+    def of(cls, text: str, data: Any) -> "Positions":
+        """The positions of ``text``, whose plain data is ``data``."""
         try:
-            return cls(_build(text, positions=True)[1])
+            return cls(data, marks=_build(text, positions=True)[1])
         except _Unusual:
             try:
-                return cls(_tree_of(_read_only(text)))
+                return cls(data, tree=_tree_of(_read_only(text)))
             except YAMLError:
-                return cls(None)
+                return cls(data)
+
+    @property
+    def state(self) -> tuple[str, Any]:
+        """What to cache (plain data)."""
+        return ("tree", self.tree) if self.marks is None else ("marks", self.marks)
+
+    @classmethod
+    def restore(cls, data: Any, state: tuple[str, Any]) -> "Positions":
+        kind, value = state
+        return cls(data, tree=value) if kind == "tree" else cls(data, marks=value)
 
     def at(self, path: Sequence[Any]) -> tuple[int, int]:
         """The 1-based (line, col) of the key (in a mapping) or item (in a sequence) at
         ``path``, like :func:`position`; the nearest enclosing known place otherwise."""
+        if self.marks is None:
+            return self._in_tree(path)
+        marks, line, col = self._array, 0, 0
+        node, entry = self.data, 0  # entry: the first entry inside node
+        for step in path:
+            if isinstance(node, dict):
+                try:
+                    if step not in node:
+                        break
+                except TypeError:
+                    break
+                for key in node:
+                    if key == step:
+                        break
+                    entry = marks[3 * entry + 2]
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                for _ in range(step):
+                    entry = marks[3 * entry + 2]
+            else:
+                break
+            if 3 * entry + 2 >= len(marks):
+                break
+            line, col = marks[3 * entry], marks[3 * entry + 1]
+            node, entry = node[step], entry + 1
+        return line + 1, col + 1
+
+    def _in_tree(self, path: Sequence[Any]) -> tuple[int, int]:
         line, col, node = 0, 0, self.tree[2] if self.tree else None
         for step in path:
             try:

@@ -131,7 +131,9 @@ def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = ()
     if cache:
         project.use_cache()
     file_codes = [rule.CODE for rule in rules if rule.TARGET in ("tei", "yaml")]
-    results = _file_results(project, [*tei_paths, *yaml_paths], file_codes, jobs,
+    kinds = {rule.TARGET for rule in rules}
+    files = [*(tei_paths if "tei" in kinds else []), *(yaml_paths if "yaml" in kinds else [])]
+    results = _file_results(project, files, file_codes, jobs,
                             FindingsCache(project, file_codes) if cache and file_codes else None)
     for rule in rules:
         if rule.TARGET == "corpus":

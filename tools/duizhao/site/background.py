@@ -40,7 +40,7 @@ def _check(path: str) -> list[Finding]:
     from ..check import run
 
     assert _PROJECT is not None
-    findings = run(_PROJECT)
+    findings = run(_PROJECT, cache=True)  # incremental: unchanged files are not checked again
     Path(path).write_text(json.dumps([f.as_dict() for f in findings], ensure_ascii=False), encoding="utf-8")
     return findings
 

@@ -109,6 +109,7 @@ class SiteBuilder:
         assert self.settings is not None
         started = time.perf_counter()
         project = Project(self.settings.root)
+        project.use_cache()  # parsed YAML kept in build/cache/ between builds (shared with duizhao check)
         self.data = data = SiteData(project, with_proposals=self.settings.with_proposals,
                                     version=config.extra["duizhao_version"])
         cache = RenderCache(self.settings.cache_dir, code_digest())

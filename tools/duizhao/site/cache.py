@@ -11,6 +11,7 @@ are removed at its end.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,12 +21,15 @@ PACKAGE = Path(__file__).resolve().parent.parent  # tools/duizhao
 
 
 def code_digest() -> str:
-    """Digest of duizhao's source and the site templates (the generator's version)."""
+    """Digest of the generator: every duizhao module loaded (the site, and the loaders,
+    checks and exporters it runs) and the page templates. Code that is not used (the
+    recommenders, the CLI) does not invalidate the cache."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(PACKAGE)).encode())
-            h.update(path.read_bytes())
+    loaded = {Path(m.__file__).resolve() for name, m in list(sys.modules.items())
+              if (name == "duizhao" or name.startswith("duizhao.")) and getattr(m, "__file__", None)}
+    for path in sorted(loaded | set(PACKAGE.joinpath("site", "templates").glob("*.html"))):
+        h.update(str(path.relative_to(PACKAGE)).encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -239,6 +239,12 @@ def render_text(report: dict[str, Any]) -> str:
     for name, kinds in report["results"].items():
         for kind, c in kinds.items():
             lines.append(f"{name:<12} {kind:<7} {pct(c['precision'])} {pct(c['recall'])} {pct(c['f1'])} {c['tp']:>5} {c['fp']:>5} {c['fn']:>5}")
+    results = report["results"]
+    if "entity" in results.get("stanza", {}) and "entity" in results.get("gazetteer", {}):
+        ours, theirs = results["stanza"]["entity"]["f1"], results["gazetteer"]["entity"]["f1"]
+        if ours is not None and theirs is not None:
+            verdict = "stanza loses to the gazetteer" if ours < theirs else "stanza beats the gazetteer"
+            lines += ["", f"entities in the registry: {verdict} (F1 {ours:.3f} vs {theirs:.3f})"]
     target = report.get("figures_target")
     if target:
         lines += ["", f"figures target (recall >= {target['recall']} at precision >= {target['precision']}): "
