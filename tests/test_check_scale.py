@@ -195,7 +195,17 @@ def test_the_fast_schema_gate_agrees_with_jsonschema():
         assert fast_ok == full.is_valid(case), case
 
 
-def test_annotation_records_set_every_field(project_dir):
-    record = annotations.load(Project(project_dir)).files[0].annotations[0]
-    assert set(vars(record)) == {f.name for f in dataclasses.fields(annotations.Annotation)}
-    assert dataclasses.replace(record, prefix="x").prefix == "x" and record.line == 5
+def test_annotation_records_are_what_the_constructor_makes(project_dir):
+    item = Project(project_dir).yaml(project_dir / "annotations" / f"{DOC}.yaml")
+    item.data["annotations"][1].update(value="7", scale=2, note=None, prefix=["x"], unknown="key")
+    fields = [f.name for f in dataclasses.fields(annotations.Annotation)]
+    for record in annotations.read(item).annotations:
+        node = record.node
+        expected = annotations.Annotation(
+            doc=DOC, path=item.path, index=record.index, file=item, node=node,
+            **{k: node[k] if isinstance(node.get(k), str) else None for k in annotations.TEXT_FIELDS},
+            **{k: annotations._number(node.get(k)) for k in annotations.NUMBER_FIELDS})
+        assert [getattr(record, f) for f in fields] == [getattr(expected, f) for f in fields] and record == expected
+    second = annotations.read(item).annotations[1]
+    assert (second.value, second.scale, second.note, second.prefix) == (None, 2.0, None, None)
+    assert dataclasses.replace(second, prefix="x").prefix == "x" and second.line == 19 and hash(second)

@@ -91,7 +91,8 @@ def test_proposals_are_not_published_by_default(site):
 
 def test_hostile_note_is_text(site):
     page = lxml_html.fromstring(_page(site, f"en/documents/{DOC}"))
-    tip = page.get_element_by_id("tip-mini-interview-2021.a0010")
+    span = page.xpath("//*[@id='s005']//*[@data-ann='mini-interview-2021.a0010']")[0]
+    tip = page.get_element_by_id(span.get("data-tip"))
     assert "<script>window.__pwned = 1</script>" in tip.text_content()
     assert not tip.xpath(".//script | .//a[starts-with(@href, 'javascript')] | .//@*[starts-with(name(), 'on')]")
     assert not [s for s in page.xpath("//script") if "__pwned" in (s.text or "")]

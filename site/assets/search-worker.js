@@ -15,16 +15,20 @@ function bundle(url) {
   return bundles.get(url);
 }
 
+let last = { key: null, found: null };  // the latest search, for "more results"
+
 self.onmessage = async (event) => {
-  const { id, url, query, limit } = event.data;
+  const { id, url, query, offset = 0, limit } = event.data;
   try {
     const pagefind = await bundle(url);
     if (query === null) {  // warm-up: load the bundle before the reader has finished typing
       self.postMessage({ id, total: 0, results: [] });
       return;
     }
-    const found = await pagefind.search(query);
-    const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+    const key = url + "\n" + query;
+    if (last.key !== key) last = { key, found: await pagefind.search(query) };
+    const found = last.found;
+    const results = await Promise.all(found.results.slice(offset, offset + limit).map((r) => r.data()));
     self.postMessage({
       id,
       total: found.results.length,

@@ -71,7 +71,9 @@
   var worker = null;
   var pending = new Map();
   var counter = 0;
-  function ask(lang, query) {
+  var PAGE = 10;  // results whose excerpts are fetched at once; "more" fetches the next ones
+
+  function ask(lang, query, offset) {
     if (!worker) {
       worker = new Worker(new URL("assets/search-worker.js", root()), { type: "module" });
       worker.onmessage = function (e) {
@@ -83,7 +85,8 @@
     var id = ++counter;
     return new Promise(function (resolve) {
       pending.set(id, resolve);
-      worker.postMessage({ id: id, url: new URL("search/pagefind/" + lang + "/", root()).href, query: query, limit: 30 });
+      worker.postMessage({ id: id, url: new URL("search/pagefind/" + lang + "/", root()).href, query: query,
+                           offset: offset || 0, limit: PAGE });
     });
   }
 
@@ -101,14 +104,18 @@
   function search(query) {
     query = query.trim();
     if (!query) return Promise.resolve(null);
-    if (!HAN.test(query)) return ask("en", query).then(function (r) { r.lang = "en"; r.tokens = [query]; return r; });
+    if (!HAN.test(query)) {
+      return ask("en", query).then(function (r) { return Object.assign(r, { lang: "en", tokens: [query], query: query }); });
+    }
     return loadDictionary().then(function (dict) {
       var tokens = cutChinese(query, dict);
       return ask("zh", tokens.join(" ")).then(function (r) {
         var loose = [];
         tokens.forEach(function (t) { if (dict.words.has(t) || t.length < 2) loose.push(t); else for (var ch of t) loose.push(ch); });
-        if (r.total || loose.length === tokens.length) return Object.assign(r, { lang: "zh", tokens: tokens });
-        return ask("zh", loose.join(" ")).then(function (r2) { return Object.assign(r2, { lang: "zh", tokens: loose }); });
+        if (r.total || loose.length === tokens.length) return Object.assign(r, { lang: "zh", tokens: tokens, query: tokens.join(" ") });
+        return ask("zh", loose.join(" ")).then(function (r2) {
+          return Object.assign(r2, { lang: "zh", tokens: loose, query: loose.join(" ") });
+        });
       });
     });
   }
@@ -133,18 +140,21 @@
     return out.replace(/(<\/?mark>)\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, "$1");
   }
 
-  function render(container, result) {
+  function render(container, result, list) {
     var lang = container.getAttribute("data-lang");
-    container.innerHTML = "";
-    if (!result) return;
-    if (result.error) { container.textContent = result.error; return; }
-    var count = document.createElement("p");
-    count.className = "dz-result-count";
-    count.textContent = result.total
-      ? container.getAttribute("data-label-count").replace("{n}", result.total)
-      : container.getAttribute("data-label-none");
-    container.appendChild(count);
-    var list = document.createElement("ol");
+    if (!list) {
+      container.innerHTML = "";
+      if (!result) return;
+      if (result.error) { container.textContent = result.error; return; }
+      var count = document.createElement("p");
+      count.className = "dz-result-count";
+      count.textContent = result.total
+        ? container.getAttribute("data-label-count").replace("{n}", result.total)
+        : container.getAttribute("data-label-none");
+      container.appendChild(count);
+      list = document.createElement("ol");
+      container.appendChild(list);
+    }
     result.results.forEach(function (item) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -166,7 +176,22 @@
       li.appendChild(p);
       list.appendChild(li);
     });
-    container.appendChild(list);
+    var shown = list.children.length;
+    var old = container.querySelector(".dz-more");
+    if (old) old.remove();
+    if (shown < result.total) {
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "dz-more";
+      more.textContent = container.getAttribute("data-label-more");
+      more.addEventListener("click", function () {
+        more.disabled = true;
+        ask(result.lang, result.query, shown).then(function (next) {
+          render(container, Object.assign(next, { lang: result.lang, tokens: result.tokens, query: result.query }), list);
+        });
+      });
+      container.appendChild(more);
+    }
   }
 
   function initSearchPage() {

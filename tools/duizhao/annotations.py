@@ -29,6 +29,7 @@ ACTIVE = ("accepted", "proposed")  # rejected annotations are kept only so they 
 TEXT_FIELDS = ("id", "type", "segment", "quote", "prefix", "suffix", "status", "source", "note",
                "term", "entity", "unit", "qualifier", "indicator", "measure", "scope", "period")
 NUMBER_FIELDS = ("value", "value_max", "scale")
+_TEXT, _NUMBER = frozenset(TEXT_FIELDS), frozenset(NUMBER_FIELDS)
 TYPE_FIELDS = {  # the type-specific keys, in the order of the contract
     "term": ("term",),
     "entity": ("entity",),
@@ -88,8 +89,9 @@ class Annotation:
 
     @classmethod
     def _of(cls, values: dict[str, Any]) -> "Annotation":
-        """``Annotation(**values)`` (every field given) without the frozen dataclass's
-        per-field ``object.__setattr__``: 4x faster, and a check reads every annotation."""
+        """``Annotation(**values)`` without the frozen dataclass's per-field
+        ``object.__setattr__`` (a check reads every annotation of the corpus): the fields
+        left out keep their default, None, which a dataclass holds as a class attribute."""
         record = object.__new__(cls)
         record.__dict__.update(values)
         return record
@@ -152,10 +154,12 @@ def read(item: YAMLFile) -> AnnotationFile:
     for i, node in enumerate(items if isinstance(items, list) else []):
         if not isinstance(node, dict):
             continue
-        get = node.get
         values = {"doc": doc, "path": item.path, "index": i, "file": item, "node": node}
-        values.update(zip(TEXT_FIELDS, [v if isinstance(v, str) else None for v in map(get, TEXT_FIELDS)]))
-        values.update(zip(NUMBER_FIELDS, map(_number, map(get, NUMBER_FIELDS))))
+        for key, value in node.items():
+            if key in _TEXT and isinstance(value, str):
+                values[key] = value
+            elif key in _NUMBER and (number := _number(value)) is not None:
+                values[key] = number
         records.append(Annotation._of(values))
     document = as_text(data.get("document")) if isinstance(data, dict) else None
     return AnnotationFile(item.path, doc, data, item.problem, document, records, item)

@@ -66,12 +66,11 @@ class Matcher:
         """Occurrences in ``text`` by position; those strictly inside a longer one only if ``nested``."""
         if self._automaton is None:
             return []
-        found = sorted(
-            ((end + 1 - len(form), end + 1, form, refs) for end, (form, refs) in self._automaton.iter(text)),
-            key=lambda m: (m[0], -m[1]),
-        )
+        # By start, longer first: (start, -end) sorts so, and never ties (one form per span).
+        found = sorted((end + 1 - len(form), -end - 1, form, refs) for end, (form, refs) in self._automaton.iter(text))
         kept, reach = [], -1
-        for start, end, form, refs in found:
+        for start, neg_end, form, refs in found:
+            end = -neg_end
             inside = end <= reach  # within an earlier-starting (or same-start, longer) match
             if nested or not inside:
                 kept.append(NameMatch(start, end, form, refs, inside))

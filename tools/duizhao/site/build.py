@@ -139,8 +139,9 @@ class SiteBuilder:
             return cache.key(sorted({doc_digests[p.doc.id] for p in places}), data.registry_digest)
 
         glossary_downloads = [Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"]
+        views: dict = {}  # documents' rows and tooltips, shared by both languages
         for lang in i18n.LANGS:
-            pages = Pages(data, lang, env)
+            pages = Pages(data, lang, env, views)
             self._add(lang, "index.md", i18n.t("home", lang), cache, ("home", everything), pages.home)
             self._add(lang, "documents/index.md", i18n.t("all_documents", lang), cache, ("documents", everything),
                       pages.documents)

@@ -150,6 +150,7 @@ _LABELS: dict[str, tuple[str, str]] = {
                     "as a dictionary); other queries search the English.",
                     "中文检索词在中文原文中检索（以术语表和实体名称为词典分词）；其他检索词在英文译文中检索。"),
     "no_results": ("No results.", "无结果。"),
+    "more_results": ("More results", "更多结果"),
     "results": ("{n} result(s)", "共 {n} 条结果"),
     "search_unavailable": ("Search needs JavaScript.", "检索需要启用 JavaScript。"),
     "genre_newsletter": ("newsletter", "简报"),

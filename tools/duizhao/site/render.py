@@ -9,6 +9,7 @@ Annotator and corpus text reaches HTML only through Jinja2 with autoescape on (o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def sanitise(html: str) -> str:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["pinyin"] = pinyin_of
+    env.filters["pinyin"] = lru_cache(maxsize=None)(pinyin_of)
     env.filters["amount"] = format_amount
     return env
 
@@ -112,13 +113,41 @@ class Tip:
     data: dict[str, Any]
 
 
+class Tips:
+    """The tooltips of one page, one per distinct content: the thirty mentions of 吉安 share
+    one tooltip (spans point to it with ``data-tip`` and ``aria-describedby``)."""
+
+    def __init__(self) -> None:
+        self.items: list[Tip] = []
+        self._ids: dict[Any, str] = {}
+        self.of: dict[str, str] = {}  # mark id -> tooltip id
+
+    def add(self, key: Any, kind: str, data: dict[str, Any]) -> str:
+        if key not in self._ids:
+            self._ids[key] = f"tip-{len(self.items) + 1}"
+            self.items.append(Tip(self._ids[key], kind, data))
+        return self._ids[key]
+
+    def mark(self, mark: Mark, in_english: bool, has_english: bool) -> None:
+        ann = mark.ann
+        shown = (mark.type, mark.target, ann.status, ann.source if ann.status == "proposed" else None, ann.note,
+                 in_english, has_english)
+        key = ("figure", mark.id) if mark.type == "figure" else shown
+        self.of[mark.id] = self.add(key, mark.type, {"mark": mark, "in_english": in_english,
+                                                     "has_english": has_english})
+
+
 class Renderer:
     """Renders the pages of one language; ``url`` is the URL of the page being rendered."""
 
-    def __init__(self, data: SiteData, lang: str, env: Environment | None = None):
+    def __init__(self, data: SiteData, lang: str, env: Environment | None = None,
+                 views: dict[str, tuple[list["Block"], "Tips"]] | None = None):
         self.data = data
         self.lang = lang
         self.env = env or environment()
+        # a document's rows and tooltips do not depend on the interface language: both
+        # languages' renderers share them (only the tooltips' and labels' texts differ)
+        self.views = {} if views is None else views
 
     # -- plumbing ---------------------------------------------------------------------
     def page(self, template: str, url: str, **context: Any) -> str:
@@ -138,17 +167,20 @@ class Renderer:
 
     # -- document pages ----------------------------------------------------------------
     def document(self, doc: Document, url: str, downloads: dict[str, str]) -> str:
-        tips: list[Tip] = []
-        blocks = self._blocks(doc, doc.source_text, tips) if doc.source_text is not None else []
+        if doc.id not in self.views:
+            tips = Tips()
+            blocks = self._blocks(doc, doc.source_text, tips) if doc.source_text is not None else []
+            self.views[doc.id] = (blocks, tips)
+        blocks, tips = self.views[doc.id]
         statuses: dict[str, int] = {}
         for seg in doc.segments:
             tr = doc.translations.get(seg.id)
             status = tr.status if tr and tr.en else "missing"
             statuses[status] = statuses.get(status, 0) + 1
-        return self.page("document.html", url, doc=doc, blocks=blocks, tips=tips, statuses=statuses,
+        return self.page("document.html", url, doc=doc, blocks=blocks, tips=tips.items, statuses=statuses,
                          counts=self.data.annotation_counts(doc), downloads=downloads)
 
-    def _blocks(self, doc: Document, elem: etree._Element, tips: list[Tip]) -> list[Block]:
+    def _blocks(self, doc: Document, elem: etree._Element, tips: Tips) -> list[Block]:
         out: list[Block] = []
         for child in elem:
             if not isinstance(child.tag, str):
@@ -175,52 +207,43 @@ class Renderer:
                 out.extend(self._blocks(doc, child, tips))
         return out
 
-    def _segment(self, doc: Document, seg: Segment, tips: list[Tip]) -> Block:
+    def _segment(self, doc: Document, seg: Segment, tips: Tips) -> Block:
         marks = self.data.segment_marks(doc, seg)
         tr = doc.translations.get(seg.id)
         projected = self.data.projections(doc, seg)
         for mark in marks:
-            tips.append(Tip(f"tip-{mark.id}", mark.type, {"mark": mark, "in_english": mark.id in projected,
-                                                          "has_english": bool(tr and tr.en)}))
+            tips.mark(mark, mark.id in projected, bool(tr and tr.en))
         zh = self._zh_html(seg, marks, tips)
         en = None
         if tr is not None and tr.en:
             by_id = {m.id: m for m in marks}
             spans = [Span(s, e, ANNOTATION_RANK, mid, by_id[mid]) for mid, (s, e) in projected.items()]
-            en = emit(tr.en, nest(spans), [], self._open_mark, self._marker)
+            en = emit(tr.en, nest(spans), [], lambda piece: self._open_mark(piece, tips), lambda point: Markup(""))
         return Block("seg", {"seg": seg, "zh": zh, "en": en, "status": tr.status if tr and tr.en else "missing",
                              "resp": tr.resp if tr else ""})
 
-    def _zh_html(self, seg: Segment, marks: list[Mark], tips: list[Tip]) -> Markup:
+    def _zh_html(self, seg: Segment, marks: list[Mark], tips: Tips) -> Markup:
         decorations = markup(seg.element, seg.zh) if seg.element is not None else None
         spans = [Span(m.start, m.end, ANNOTATION_RANK, m.id, m) for m in marks]
         points: list[Point] = []
         if decorations is not None:
             spans += decorations.spans
             points = decorations.points
-        counter = iter(range(1, 10_000))
-        tip_ids: dict[int, str] = {}
-
-        def register(payload: Any) -> str:
-            tip_id = f"tip-{seg.id}-e{next(counter)}"
+        def register(payload: Any) -> str:  # equal corrections or notes share a tooltip
             if isinstance(payload, Correction):
-                tips.append(Tip(tip_id, "correction", {"fix": payload}))
-            elif isinstance(payload, Note):
-                tips.append(Tip(tip_id, "note", {"note": payload}))
-            return tip_id
+                return tips.add(("fix", payload), "correction", {"fix": payload})
+            return tips.add(("note", payload), "note", {"note": payload})
 
         def opener(piece: Piece) -> tuple[Markup, Markup]:
             payload = piece.span.payload
             if isinstance(payload, Mark):
-                return self._open_mark(piece)
+                return self._open_mark(piece, tips)
             if isinstance(payload, Bold):
                 return Markup("<strong>"), Markup("</strong>")
             if isinstance(payload, Link):
                 return Markup('<a class="dz-ref" href="%s">') % payload.target, Markup("</a>")
             if isinstance(payload, Correction):
-                if id(payload) not in tip_ids:  # a correction cut in pieces has one tooltip
-                    tip_ids[id(payload)] = register(payload)
-                tip = tip_ids[id(payload)]
+                tip = register(payload)
                 attrs = Markup(' tabindex="0"') if piece.first else Markup("")
                 return (Markup('<span class="dz-corr dz-corr--%s" aria-describedby="%s" data-tip="%s"%s>')
                         % (payload.type or "other", tip, tip, attrs), Markup("</span>"))
@@ -240,19 +263,18 @@ class Renderer:
 
         return emit(seg.zh, nest(spans), points, opener, marker)
 
-    def _pagebreak(self) -> Markup:
-        return Markup('<span class="dz-pb" title="%s">⁞</span>') % i18n.t("page_break", self.lang)
+    @staticmethod
+    def _pagebreak() -> Markup:
+        label = f"{i18n.t('page_break', 'zh')} · {i18n.t('page_break', 'en')}"
+        return Markup('<span class="dz-pb" title="%s">⁞</span>') % label
 
-    def _open_mark(self, piece: Piece) -> tuple[Markup, Markup]:
+    def _open_mark(self, piece: Piece, tips: Tips) -> tuple[Markup, Markup]:
         mark: Mark = piece.span.payload
         classes = f"dz-ann dz-{mark.type}" + (" dz-proposed" if mark.ann.status == "proposed" else "")
         focus = Markup(' tabindex="0"') if piece.first else Markup("")
-        return (Markup('<span class="%s" data-ann="%s" data-tip="tip-%s" aria-describedby="tip-%s"%s>')
-                % (classes, mark.id, mark.id, mark.id, focus), Markup("</span>"))
-
-    @staticmethod
-    def _marker(point: Point) -> Markup:
-        return Markup("")
+        tip = tips.of[mark.id]
+        return (Markup('<span class="%s" data-ann="%s" data-tip="%s" aria-describedby="%s"%s>')
+                % (classes, mark.id, tip, tip, focus), Markup("</span>"))
 
 
 def kwic(text: str, start: int, end: int, width: int) -> tuple[str, str, str]:
