@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from ..annotations import is_annotation_file
+from ..memo import forget
 from ..project import REGISTRIES, Project
 from .finding import Problem
 from .incremental import Results, dependencies
@@ -76,7 +77,10 @@ def _check_chunk(task: tuple[list[Path], list[str]]) -> list[tuple[Results, list
     paths, codes = task
     assert _PARENT is not None
     view = _PARENT.view([*paths, *(c for p in paths for c in companions(_PARENT, p))])
-    return [check_file(view, path, codes) for path in paths]
+    try:
+        return [check_file(view, path, codes) for path in paths]
+    finally:
+        forget(view)  # a worker's memory holds one chunk at a time
 
 
 def check_files(project: Project, paths: list[Path], codes: list[str], jobs: int) -> list[tuple[Results, list[Path]]]:

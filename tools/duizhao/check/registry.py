@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import annotations
 from ..memo import per_project
 from ..project import REGISTRIES, Project
 
@@ -54,3 +55,10 @@ def where(project: Project, entry: dict[str, Any], key: str = "id", sub: int | s
                             or isinstance(value, list) and isinstance(sub, int) and 0 <= sub < len(value)):
         path.append(sub)
     return project.yaml(registry_path(project, name)).position(path)
+
+
+def file_annotations(item, project: Project) -> tuple[annotations.AnnotationIndex, list[annotations.Annotation]]:
+    """The project's annotation index and the records of ``item`` (none unless ``item`` is
+    an annotation file): the common start of every per-file annotation rule."""
+    index = annotations.load(project)
+    return index, (index.file(item.path).annotations if item.kind == "annotations" else [])

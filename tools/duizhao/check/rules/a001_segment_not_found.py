@@ -21,8 +21,8 @@ from every export. It usually means the segment was renumbered or the id mistype
 ```
 """
 
-from ... import annotations
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "A001"
 SLUG = "segment-not-found"
@@ -31,10 +31,8 @@ TARGET = "yaml"
 
 
 def check(item, project):
-    if item.kind != "annotations":
-        return
-    index = annotations.load(project)
-    for ann in index.file(item.path).annotations:
+    index, anns = file_annotations(item, project)
+    for ann in anns:
         doc = index.document(ann)
         if ann.active and doc is not None and ann.segment and ann.segment not in doc.segment_index:
             yield Problem(*ann.position("segment"),

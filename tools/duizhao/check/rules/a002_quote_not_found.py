@@ -21,9 +21,9 @@ quote: 增长3.6%
 ```
 """
 
-from ... import annotations
 from ...anchoring import Status
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "A002"
 SLUG = "quote-not-found"
@@ -32,10 +32,8 @@ TARGET = "yaml"
 
 
 def check(item, project):
-    if item.kind != "annotations":
-        return
-    index = annotations.load(project)
-    for ann in index.file(item.path).annotations:
+    index, anns = file_annotations(item, project)
+    for ann in anns:
         res = index.resolution(ann) if ann.active else None
         if res is not None and res.status is Status.NOT_FOUND:
             yield Problem(*ann.position("quote"),

@@ -22,10 +22,10 @@ prefix: 同比
 ```
 """
 
-from ... import annotations
 from ...anchoring import Status
 from ...fix import disambiguation
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "A003"
 SLUG = "ambiguous-quote"
@@ -34,10 +34,8 @@ TARGET = "yaml"
 
 
 def check(item, project):
-    if item.kind != "annotations":
-        return
-    index = annotations.load(project)
-    for ann in index.file(item.path).annotations:
+    index, anns = file_annotations(item, project)
+    for ann in anns:
         res = index.resolution(ann) if ann.active else None
         if res is not None and res.status is Status.AMBIGUOUS:
             context = disambiguation(index, ann)

@@ -20,8 +20,8 @@ one quote was cut in the wrong place (`工业增加值增长` and `增长3.6%`).
 ```
 """
 
-from ... import annotations
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "A004"
 SLUG = "overlapping-annotations"
@@ -30,11 +30,9 @@ TARGET = "yaml"
 
 
 def check(item, project):
-    if item.kind != "annotations":
-        return
-    index = annotations.load(project)
+    index, anns = file_annotations(item, project)
     by_segment: dict[str, list] = {}
-    for ann in index.file(item.path).annotations:
+    for ann in anns:
         span = index.span(ann) if ann.active else None
         if span is not None:
             by_segment.setdefault(ann.segment, []).append((*span, ann))

@@ -34,9 +34,9 @@ qualifier: exact
 
 import math
 
-from ... import annotations
 from ...numbers import NumberMention, find_numbers
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "F001"
 SLUG = "figure-value-mismatch"
@@ -93,11 +93,9 @@ def contradictions(ann, mentions: list[NumberMention]) -> list[str]:
 
 
 def check(item, project):
-    if item.kind != "annotations":
-        return
-    index = annotations.load(project)
+    index, anns = file_annotations(item, project)
     numbers_of: dict[str, list[NumberMention]] = {}
-    for ann in index.file(item.path).annotations:
+    for ann in anns:
         if not ann.active or ann.type != "figure" or ann.value is None or not ann.quote:
             continue
         span, seg = index.span(ann), index.segment(ann)

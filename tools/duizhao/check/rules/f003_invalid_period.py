@@ -17,10 +17,10 @@ report was written is almost always a slip (2021 for 2020, 1-9月 of the wrong y
 
 from datetime import date
 
-from ... import annotations
 from ...periods import parse_period
 from ...tei import NS
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "F003"
 SLUG = "invalid-period"
@@ -39,10 +39,8 @@ def latest_date(doc) -> date | None:
 
 
 def check(item, project):
-    if item.kind != "annotations":
-        return
-    index = annotations.load(project)
-    for ann in index.file(item.path).annotations:
+    index, anns = file_annotations(item, project)
+    for ann in anns:
         if not ann.active or ann.period is None:
             continue
         try:
