@@ -5,7 +5,8 @@ file renamed consistently; the periods of its figures moved back a year per roun
 copies, so that copies are distinct documents rather than conflicting reports of the same
 figures), so every rule does the work it does on the real corpus. The corpora are
 generated under build/bench/ (never committed). For each size `duizhao check` runs in
-fresh processes, three times:
+fresh processes, three times, from one copy of the package (an edit to the repository's
+code during a long run would otherwise invalidate the cache between the runs):
 
 - **cold**: no build/cache/ (every file parsed and checked; the default `--jobs`);
 - **warm**: again, nothing changed (parsed YAML and per-file findings reused);
@@ -91,11 +92,12 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def measure(root: Path, jobs: int | None) -> tuple[float, float, float]:
-    """Run the whole check once; (seconds, peak RSS of the largest process in MB,
-    peak RSS of the process tree in MB)."""
+def measure(root: Path, code: Path, jobs: int | None) -> tuple[float, float, float]:
+    """Run the whole check once with the duizhao package copied to ``code``; (seconds,
+    peak RSS of the largest process in MB, peak RSS of the process tree in MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    command = [str(REPO / ".venv" / "bin" / "duizhao"), "--root", str(root), "check", "--format", "json"]
+    main = f"import sys; sys.path.insert(0, {str(code)!r}); from duizhao.cli import main; sys.exit(main())"
+    command = [sys.executable, "-c", main, "--root", str(root), "check", "--format", "json"]
     command += ["--jobs", str(jobs)] if jobs else []
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -138,10 +140,14 @@ def main() -> None:
     for size in args.sizes:
         root = REPO / "build" / "bench" / f"check-{size}"
         nbytes = generate(root, size, args.source.resolve())
-        cold, peak, tree = measure(root, args.jobs)
-        warm, *_ = measure(root, args.jobs)
+        # The code is copied once: an edit elsewhere in the repository during a long run
+        # must not invalidate the cache between the three runs (its key includes the code).
+        code = root / "code"
+        shutil.copytree(REPO / "tools" / "duizhao", code / "duizhao", ignore=shutil.ignore_patterns("__pycache__"))
+        cold, peak, tree = measure(root, code, args.jobs)
+        warm, *_ = measure(root, code, args.jobs)
         _edit_one(root)
-        incremental, *_ = measure(root, args.jobs)
+        incremental, *_ = measure(root, code, args.jobs)
         mb = nbytes / 1e6
         print(f"| {size:,} | {mb:.1f} | {cold:.1f} | {mb / cold:.2f} | {1000 * cold / size:.1f} | {warm:.1f} "
               f"| {incremental:.1f} | {peak:.0f} | {tree:.0f} |", flush=True)

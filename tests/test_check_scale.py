@@ -7,13 +7,14 @@ import dataclasses
 import json
 import os
 import shutil
+import weakref
 from pathlib import Path
 
 import fastjsonschema
 import pytest
 from jsonschema import Draft7Validator
 
-from duizhao import annotations, yamlio
+from duizhao import annotations, memo, yamlio
 from duizhao.check import incremental, parallel, run
 from duizhao.cli import main
 from duizhao.project import Project
@@ -209,3 +210,12 @@ def test_annotation_records_are_what_the_constructor_makes(project_dir):
     second = annotations.read(item).annotations[1]
     assert (second.value, second.scale, second.note, second.prefix) == (None, 2.0, None, None)
     assert dataclasses.replace(second, prefix="x").prefix == "x" and second.line == 19 and hash(second)
+
+
+def test_a_forgotten_view_is_freed(project_dir):
+    view = Project(project_dir).view([project_dir / "annotations" / f"{DOC}.yaml"])
+    annotations.load(view)  # the index refers back to its project
+    alive = weakref.ref(view)
+    memo.forget(view)
+    del view
+    assert alive() is None

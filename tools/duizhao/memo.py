@@ -12,11 +12,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+_CACHES: list[weakref.WeakKeyDictionary] = []
 
 
 def per_project(build: Callable[..., T]) -> Callable[..., T]:
     """Decorate ``build(project)`` so that it runs once per project object."""
     cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    _CACHES.append(cache)
 
     @functools.wraps(build)
     def cached(project) -> T:
@@ -25,3 +27,10 @@ def per_project(build: Callable[..., T]) -> Callable[..., T]:
         return cache[project]
 
     return cached
+
+
+def forget(project) -> None:
+    """Drop every index built for ``project``: an index that refers back to its project
+    (the annotation index does) would otherwise keep it, and itself, alive for good."""
+    for cache in _CACHES:
+        cache.pop(project, None)

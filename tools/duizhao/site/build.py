@@ -1,10 +1,12 @@
 """The site generator behind the MkDocs hooks: pages, navigation, downloads and search.
 
 MkDocs builds the site; :class:`SiteBuilder` adds what comes from the data. On
-``on_files`` it reads the project once, renders every generated page of both language
-trees (through :class:`~.cache.RenderCache`) and registers them as generated files, with
-the downloads; ``on_nav`` gives each language its own navigation; ``on_page_content``
-swaps in the rendered HTML; ``on_post_build`` writes the search index.
+``on_files`` it reads the project once, starts the exports and the checks in a worker
+(:mod:`.background`), renders every generated page of both language trees (through
+:class:`~.cache.RenderCache`) and registers them, with the downloads, as generated files;
+``on_nav`` gives each language its own navigation; ``on_page_content`` swaps in the
+rendered HTML; the downloads and data-quality pages, which wait for the worker, get theirs
+last, in ``on_page_context``; ``on_post_build`` writes the search index.
 """
 
 from __future__ import annotations
@@ -66,7 +68,6 @@ class Generated:
 @dataclass
 class Settings:
     root: Path
-    site_dir: Path
     with_proposals: bool
     cache_dir: Path
     search: bool = True
@@ -79,7 +80,6 @@ class Settings:
         env = os.environ.get("DUIZHAO_WITH_PROPOSALS", "").lower()
         return cls(
             root=root,
-            site_dir=Path(config.site_dir),
             with_proposals=env in TRUE if env else bool(extra.get("with_proposals", False)),
             cache_dir=root / str(extra.get("cache_dir", "build/cache/site")),
             search=os.environ.get("DUIZHAO_SEARCH", "1").lower() in TRUE,

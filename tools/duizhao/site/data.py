@@ -2,7 +2,7 @@
 
 Built once per site build from a :class:`~duizhao.project.Project`, through the shared
 loaders (``duizhao.annotations`` for records and anchors, ``duizhao.names`` for term
-frequencies, ``duizhao.check`` for findings). Only *visible* annotations are shown:
+frequencies, ``duizhao.check.registry`` for the registries). Only *visible* annotations are shown:
 accepted ones, plus proposed ones when proposals are switched on (never rejected ones),
 and only those whose anchor resolves to exactly one place.
 """
@@ -159,12 +159,6 @@ class SiteData:
         """``{term id: [(doc, segment)]}`` of every occurrence in the zh text."""
         names = corpus_names(self.project)
         return {tid: [(o.doc, o.segment) for o in names.of("term", tid)] for tid in self.glossary}
-
-    # -- checks -------------------------------------------------------------------------
-    @cached_property
-    def findings(self) -> list:
-        from ..check import run
-        return run(self.project)
 
     # -- cache keys ---------------------------------------------------------------------
     @cached_property
