@@ -2,7 +2,9 @@
 #   make serve   set up, check the corpus, build and serve the bilingual site on localhost
 #   make test    set up (incl. Debian chromium for browser tests), run the whole test suite
 #   make check   lint the corpus (TEI + YAML)
-#   make site    static build of the site with --strict into build/site
+#   make site    static build of the site with --strict into build/site (after make evaluation)
+#   make evaluation  leave-one-document-out evaluation of the recommenders (build/evaluation.json,
+#                re-run only when the corpus, the annotations or the recommenders change)
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -12,7 +14,7 @@ HOST    ?= 127.0.0.1:8000
 CHROMIUM := /usr/bin/chromium
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve test check site chromium clean bench
+.PHONY: setup serve test check site evaluation chromium clean bench
 
 setup: $(STAMP)
 
@@ -33,7 +35,14 @@ chromium:
 check: setup
 	$(BIN)/duizhao check
 
-site: setup
+EVALUATION := build/evaluation.json
+evaluation: $(EVALUATION)
+
+# the site publishes it (Reference › Suggestion quality); stanza is trained once per held-out document
+$(EVALUATION): $(STAMP) $(wildcard corpus/*.xml annotations/*.yaml tools/duizhao/suggest/*.py)
+	$(BIN)/duizhao evaluate --output $@
+
+site: setup $(EVALUATION)
 	$(BIN)/mkdocs build --strict
 
 serve: setup

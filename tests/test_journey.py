@@ -1,16 +1,22 @@
 """A new document end to end: ingest → complete the header and translate → suggest →
-review → ``check --strict`` clean. The editor work of a person (header, translation) is
-done here with lxml; everything else goes through the ``duizhao`` command line."""
+review → ``check --strict`` clean → on the site. The editor work of a person (header,
+translation) is done here with lxml; everything else goes through the ``duizhao`` command
+line and ``mkdocs build``."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from duizhao import yamlio
 from duizhao.cli import main
+from duizhao.site.config import write_config
 
 from conftest import FIXTURES, build_project
 
@@ -54,7 +60,16 @@ def complete(path: Path) -> None:
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
 
 
-def test_a_new_document_from_plain_text_to_a_clean_check(tmp_path, capsys):
+def published(root: Path, out: Path) -> None:
+    """``make site`` for this project: ``mkdocs build --strict`` with the repository's site."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DUIZHAO_WITH_PROPOSALS", None)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(write_config(root, out))],
+                          capture_output=True, text=True, env=env, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_new_document_from_plain_text_to_the_site(tmp_path, capsys):
     root = build_project(tmp_path / "p", FIXTURES / "suggest")
     source = tmp_path / f"{DOC}.txt"
     shutil.copy(FIXTURES / "journey" / source.name, source)
@@ -74,3 +89,18 @@ def test_a_new_document_from_plain_text_to_a_clean_check(tmp_path, capsys):
     capsys.readouterr()
     new_files = [str(root / "corpus" / f"{DOC}.xml"), str(root / "annotations" / f"{DOC}.yaml")]
     assert main([*cli, "check", "--strict", *new_files]) == 0, capsys.readouterr().out
+
+    out = tmp_path / "site"
+    published(root, out)
+    accepted = {i["id"]: i for i in items if i.get("status") == "accepted"}
+    for lang in ("en", "zh"):
+        page = lxml_html.fromstring((out / lang / "documents" / DOC / "index.html").read_text(encoding="utf-8"))
+        assert "Ji'an Industry Brief" in page.text_content() and page.get_element_by_id("s003") is not None
+        shown = set(page.xpath("//*[@id='s003']//@data-ann"))
+        assert {i for i, a in accepted.items() if a["segment"] == "s003"} <= shown
+        english = {e.text_content() for e in page.xpath("//*[@id='s003']/div[contains(@class, 'dz-en')]//*[@data-ann]")}
+        assert {"Luxshare", "industrial chain chief system"} <= english
+        listing = (out / lang / "documents" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{DOC}/"' in listing
+    entity = (out / "en" / "entities" / "luxshare" / "index.html").read_text(encoding="utf-8")
+    assert f"documents/{DOC}/#s003" in entity  # its mention is listed on the entity's page

@@ -18,6 +18,7 @@ import pytest
 from lxml import html as lxml_html
 
 from duizhao.check.rules import RULES
+from duizhao.cli import main as evaluate
 from duizhao.site.config import write_config
 
 from conftest import FIXTURES, REPO, build_project
@@ -31,6 +32,7 @@ DOC = "mini-interview-2021"
 def site(tmp_path_factory) -> Path:
     """The fixture project's site, built with ``mkdocs build --strict`` (once per session)."""
     root = build_project(tmp_path_factory.mktemp("site") / "project", FIXTURES / "site")
+    assert evaluate(["--root", str(root), "evaluate", "-r", "gazetteer", "-r", "figures"]) == 0  # published
     out = root / "build" / "site"
     config = write_config(root, out)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -55,7 +57,7 @@ def test_both_trees_have_every_page(site):
     for lang in ("en", "zh"):
         for url in ("", "documents/", f"documents/{DOC}/", "documents/mini-news-2020/", "glossary/", "entities/",
                     "entities/luxshare/", "figures/", "figures/industrial-value-added/", "quality/", "rules/",
-                    "downloads/", "search/"):
+                    "evaluation/", "downloads/", "search/"):
             assert (site / lang / url / "index.html").is_file(), f"{lang}/{url}"
     assert '<html lang="zh"' in _page(site, f"zh/documents/{DOC}") and '<html lang="en"' in _page(site, "en")
 
@@ -110,6 +112,23 @@ def test_quality_page_lists_the_open_findings(site):
     assert page.xpath("//*[@id='findings-s001']") and page.xpath("//*[@id='findings-g005']")
     link = page.xpath("//*[@id='findings-s001']/h3/a/@href")[0]
     assert link.endswith("rules/#s001")
+
+
+def test_evaluation_page_publishes_the_report(site):
+    report_file = site.parent / "evaluation.json"
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert (site / "downloads" / "evaluation.json").read_bytes() == report_file.read_bytes()
+    page = lxml_html.fromstring(_page(site, "en/evaluation"))
+    assert not page.xpath(f"//*[{_has('dz-evaluation-stale')}]")  # computed on these very files
+    rows = {tuple(c.text_content() for c in tr.xpath("th|td")[:5])
+            for tr in page.xpath(f"//div[{_has('dz-evaluation')}]//tbody/tr")}
+    gazetteer = report["results"]["gazetteer"]["entity"]
+    assert ("gazetteer", "entities", f"{gazetteer['precision']:.3f}", f"{gazetteer['recall']:.3f}",
+            f"{gazetteer['f1']:.3f}") in rows
+    assert {r[0] for r in rows} == {"gazetteer", "figures"}
+    target = page.get_element_by_id("figures-target").text_content()
+    assert f"{report['figures_target']['recall_achieved']:.3f}" in target
+    assert "精确率" in _page(site, "zh/evaluation")
 
 
 def test_downloads_are_the_exports_and_the_sources(site):
@@ -206,7 +225,7 @@ PAGES = ["", "en/", "zh/", f"en/documents/{DOC}/", f"zh/documents/{DOC}/", "en/d
 def test_pages_load_without_console_errors(page, server):
     for url in PAGES:
         page.goto(server + url)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle" if "search" in url else "load")
         assert page.title(), url
     assert page.problems == []
 

@@ -10,6 +10,7 @@ from duizhao.cli import main
 from duizhao.suggest.base import Proposal
 from duizhao.suggest.evaluation import Counts, match, render_text
 from duizhao.suggest.gold import Gold
+from duizhao.suggest.report import read
 
 from conftest import FIXTURES, build_project
 
@@ -56,6 +57,30 @@ def test_evaluate_rule_recommenders_on_the_fixture(tmp_path, capsys):
     assert set(report["figure_attributes"]) >= {"unit", "indicator", "measure", "scope", "period"}
     assert {f["document"] for f in report["folds"]} == set(report["documents"])
     assert render_text(report).splitlines()[0].startswith("leave-one-document-out over 4 documents")
+
+
+def test_the_report_knows_whether_it_describes_the_files_beside_it(tmp_path):
+    root = build_project(tmp_path / "p", FIXTURES / "suggest")
+    assert read(root).status == "missing"
+    assert main(["--root", str(root), "evaluate", "-r", "gazetteer"]) == 0
+    published = read(root)
+    assert published.status == "current" and published.report["results"]["gazetteer"]
+    yaml_file = root / "annotations" / "mini-news-2020.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8") + "# one more comment\n", encoding="utf-8")
+    assert read(root).status == "stale"
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("{not json", "not a JSON evaluation report"),
+    ('{"results": {}}', "needs generated, documents, results"),
+    ("[1, 2]", "needs generated, documents, results"),
+])
+def test_an_unreadable_report_is_reported_not_raised(tmp_path, content, problem):
+    root = build_project(tmp_path / "p")
+    (root / "build").mkdir()
+    (root / "build" / "evaluation.json").write_text(content, encoding="utf-8")
+    published = read(root)
+    assert published.status == "unreadable" and problem in published.problem and published.report is None
 
 
 def test_evaluate_without_gold_is_a_usage_error(tmp_path, capsys):

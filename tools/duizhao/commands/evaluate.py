@@ -21,6 +21,7 @@ def register(sub) -> None:
 def run(args, project) -> int:
     from .. import yamlio
     from ..suggest.evaluation import Evaluation, render_text
+    from ..suggest.report import default_path
     from ..suggest.training import TrainConfig
 
     config = TrainConfig()
@@ -32,7 +33,7 @@ def run(args, project) -> int:
         print("duizhao: no accepted annotations to evaluate against", file=sys.stderr)
         return 2
     report = evaluation.run()
-    out = Path(args.output) if args.output else project.root / "build" / "evaluation.json"
+    out = Path(args.output) if args.output else default_path(project.root)
     out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     yamlio.atomic_write(out, text)

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from .. import annotations as annotations_mod
 from ..check.rules import RULES
 from ..project import Project
+from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
 from . import i18n, search
 from .background import Background
@@ -131,6 +132,10 @@ class SiteBuilder:
         for payload in own_files:
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
         doc_files = {(p.download.doc, p.download.what): p.download.path for p in own_files}
+        evaluation = evaluation_report.read(project.root)
+        if evaluation.report is not None:
+            files.append(File.generated(config, "downloads/evaluation.json",
+                                        abs_src_path=str(evaluation_report.default_path(project.root))))
 
         def listing() -> list[Download]:
             return background.exports.result() + [p.download for p in own_files]
@@ -169,6 +174,9 @@ class SiteBuilder:
                 key = ("indicator", repr(entry), digest_of(data.places_of("figure", iid)))
                 self._add(lang, f"figures/{iid}.md", title, cache, key,
                           lambda url, iid=iid, pages=pages: pages.indicator(url, iid))
+            self._add(lang, "evaluation.md", i18n.t("evaluation", lang), cache,
+                      ("evaluation", evaluation.status, evaluation.problem, json.dumps(evaluation.report, sort_keys=True)),
+                      lambda url, pages=pages: pages.evaluation(url, evaluation))
             self._add(lang, "rules.md", i18n.t("rules", lang), cache, ("rules",),
                       lambda url, pages=pages: pages.rules(url, RULES))
             self._add(lang, "search.md", i18n.t("search", lang), cache, ("search",), pages.search)
@@ -242,7 +250,8 @@ class SiteBuilder:
                 Section(i18n.t("documents", lang), [p for p in doc_items if p is not None]),
                 Section(i18n.t("reference", lang), [p for p in (
                     own("glossary.md"), own("entities/index.md"), own("figures/index.md"),
-                    own("quality.md"), own("rules.md"), own("downloads.md")) if p is not None]),
+                    own("quality.md"), own("evaluation.md"), own("rules.md"), own("downloads.md"))
+                    if p is not None]),
                 own("search.md"),
             ]
             if hand_written:

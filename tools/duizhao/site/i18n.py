@@ -138,6 +138,64 @@ _LABELS: dict[str, tuple[str, str]] = {
                     "duizhao check 的每条问题都链接到本页。每条规则是 tools/duizhao/check/rules 中的一个模块，本页由其文档字符串生成（规则说明为英文）。"),
     "quality_intro": ("What duizhao check reports on the corpus as published.",
                       "duizhao check 对本次发布语料的检查结果。"),
+    # evaluation of the recommenders
+    "evaluation": ("Suggestion quality", "机器建议评测"),
+    "evaluation_intro": ("How well duizhao suggest's recommenders reproduce the accepted annotations, measured by "
+                         "duizhao evaluate: each document in turn is held out and annotated as if it were new.",
+                         "duizhao evaluate 衡量 duizhao suggest 各推荐器重现已接受标注的程度：每篇文献轮流留出，当作新文献标注。"),
+    "evaluation_method": ("Terms and entities match when segment, span and id are equal; figures when they are in the "
+                          "same segment, overlap and state the same amount. Counts are summed over the held-out "
+                          "documents; stanza is trained on the other documents only.",
+                          "术语与实体须段落、位置和编号完全一致才算命中；数据须同段、位置重叠且数值相同。各留出文献的计数相加；"
+                          "stanza 只用其余文献训练。"),
+    "evaluation_missing_title": ("No evaluation yet", "尚无评测结果"),
+    "evaluation_missing": ("Run make evaluation (duizhao evaluate, a few minutes) and build the site again.",
+                           "运行 make evaluation（即 duizhao evaluate，约需数分钟）后重新构建网站。"),
+    "evaluation_unreadable": ("The evaluation report cannot be read", "评测报告无法读取"),
+    "evaluation_stale_title": ("Computed on earlier annotations", "基于较早的标注"),
+    "evaluation_stale": ("The corpus or the annotations have changed since this evaluation; run make evaluation "
+                         "to bring it up to date.", "此次评测之后语料或标注已有改动；运行 make evaluation 可更新结果。"),
+    "evaluated_on": ("{n} held-out documents", "留出文献 {n} 篇"),
+    "generated_at": ("computed", "计算时间"),
+    "evaluation_results": ("Precision, recall and F1", "精确率、召回率与 F1"),
+    "recommender": ("Recommender", "推荐器"),
+    "annotation_type": ("Type", "类型"),
+    "precision": ("precision", "精确率"),
+    "recall": ("recall", "召回率"),
+    "true_positives": ("true positives", "正确建议"),
+    "false_positives": ("false positives", "错误建议"),
+    "false_negatives": ("false negatives (missed)", "遗漏"),
+    "atype_term": ("terms", "术语"),
+    "atype_entity": ("entities", "实体"),
+    "atype_figure": ("figures", "数据"),
+    "stanza_loses": ("On entities in the registry stanza loses to the gazetteer: F1 {stanza} against {gazetteer}.",
+                     "对登记在册的实体，stanza 不如词表匹配：F1 {stanza} 对 {gazetteer}。"),
+    "stanza_wins": ("On entities in the registry stanza beats the gazetteer: F1 {stanza} against {gazetteer}.",
+                    "对登记在册的实体，stanza 优于词表匹配：F1 {stanza} 对 {gazetteer}。"),
+    "target_met": ("target met", "达标"),
+    "target_missed": ("target missed", "未达标"),
+    "figures_target": ("Figures recommender: recall ≥ {recall} at precision ≥ {precision} wanted; achieved recall "
+                       "{recall_achieved}, precision {precision_achieved}.",
+                       "数据推荐器目标：精确率不低于 {precision} 时召回率不低于 {recall}；实际召回率 {recall_achieved}，"
+                       "精确率 {precision_achieved}。"),
+    "absent_entities": ("Entities absent from the registry", "未登记的实体"),
+    "absent_entities_intro": ("In each fold the entities that no training document mentions ({entities} entities, "
+                              "{mentions} mentions in all) are removed from the registry: the gazetteer cannot find "
+                              "them, a model that learns may.",
+                              "每一轮都从登记表中移除训练文献未提及的实体（共 {entities} 个实体、{mentions} 处提及）："
+                              "词表匹配无法找到它们，可学习的模型则有可能。"),
+    "figure_attributes": ("Figure attributes", "数据属性"),
+    "figure_attributes_intro": ("Share of matched figures whose attribute the figures recommender guessed right.",
+                                "在命中的数据中，数据推荐器猜对各属性的比例。"),
+    "attribute": ("Attribute", "属性"),
+    "accuracy": ("Right", "正确率"),
+    "new_candidates": ("New entity candidates", "新实体候选"),
+    "new_candidates_intro": ("stanza proposed {n} mentions of names that are not in the registry; the most frequent "
+                             "are listed for annotators to review.",
+                             "stanza 提出了 {n} 处未登记名称的提及；下表列出最常见者，供标注者审阅。"),
+    "candidate": ("Candidate", "候选"),
+    "entity_type": ("Entity type", "实体类型"),
+    "speed": ("Speed, characters per second", "速度（字符/秒）"),
     # downloads and search
     "datasets": ("Datasets", "数据集"),
     "per_document": ("Per document", "单篇文献"),

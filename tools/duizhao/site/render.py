@@ -21,7 +21,9 @@ from mkdocs.utils import get_relative_url
 
 from .. import numbers
 from ..pinyin import pinyin as pinyin_of
+from ..suggest.report import Published
 from ..tei import SEGMENT_TAGS, XML_ID, Document, Segment, T
+from . import evaluation as evaluation_page
 from . import i18n
 from .data import Mark, SiteData
 from .inline import Bold, Correction, Link, Note, PageBreak, markup
@@ -436,6 +438,9 @@ class Pages(Renderer):
                   "warning": sum(1 for r in rows if r["f"].severity.value == "warning")}
         return self.page("quality.html", url, by_rule=sorted(by_rule.items()), conflicts=conflicts,
                          counts=counts, total=len(rows), has_f004="F004" in rules)
+
+    def evaluation(self, url: str, published: Published) -> str:
+        return self.page("evaluation.html", url, **evaluation_page.context(published))
 
     def rules(self, url: str, rules: dict[str, Any]) -> str:
         import markdown

@@ -34,6 +34,7 @@ from .base import Proposal
 from .gazetteer import GazetteerRecommender
 from .gold import Gold, entity_examples, gold
 from .lexicon import Lexicon
+from .report import inputs_digest
 
 FIGURE_ATTRIBUTES = ("unit", "scale", "qualifier", "indicator", "measure", "scope", "period")
 TARGET = {"recall": 0.95, "precision": 0.90}
@@ -206,6 +207,7 @@ class Evaluation:
                       "precision_achieved": figures.as_dict()["precision"]}
         return {
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "inputs": inputs_digest(self.project.root),
             "method": "leave-one-document-out; terms/entities: exact span and id; figures: same segment, overlapping span, same amount",
             "documents": [d.id for d in self.docs],
             "gold": {d.id: _tally(self.gold[d.id]) for d in self.docs},
