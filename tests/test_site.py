@@ -231,6 +231,15 @@ def test_pages_load_without_console_errors(page, server):
 
 
 @pytest.mark.browser
+def test_tables_show_one_scroller_and_only_when_wider_than_the_page(page, server):
+    for url in ("en/figures/", "en/evaluation/", "zh/glossary/", "en/quality/"):
+        page.goto(server + url)
+        scrolling = page.evaluate("""() => Array.from(document.querySelectorAll('.dz-table-wrap, .dz-table-wrap *'))
+            .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+            .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth).map(e => e.className)""")
+        assert scrolling == [], url
+
+
 def test_hovering_or_focusing_a_highlight_shows_its_tooltip(page, server):
     page.goto(server + f"en/documents/{DOC}/")
     tooltip = page.locator(".dz-tooltip")
