@@ -100,7 +100,7 @@ def test_incremental_mode_rechecks_only_what_changed(project_dir, monkeypatch):
     ann = project_dir / "annotations" / f"{DOC}.yaml"
     ann.write_text(ann.read_text(encoding="utf-8").replace("term: chain-chief-system", "term: no-such-term"), encoding="utf-8")
     edited = run(Project(project_dir), cache=True)
-    assert [p.name for p in checked] == [ann.name]
+    assert [p.name for p in checked] == [f"{DOC}.xml", ann.name]  # its document too: G005 compares them
     assert {f.code for f in edited} == {"G001", "G005"} and edited == run(Project(project_dir))
 
 
@@ -157,7 +157,8 @@ def test_cli_jobs_and_no_cache(project_dir, capsys):
 
 def test_dependencies_are_what_the_rules_read(project_dir):
     project = Project(project_dir)
-    assert incremental.dependencies(project, project_dir / "corpus" / f"{DOC}.xml") == [project.sources_dir / "mini.txt"]
+    assert incremental.dependencies(project, project_dir / "corpus" / f"{DOC}.xml") == [
+        project.sources_dir / "mini.txt", project.annotations_dir / f"{DOC}.yaml"]
     assert incremental.dependencies(project, project_dir / "annotations" / f"{DOC}.yaml") == [project.corpus_dir / f"{DOC}.xml"]
     assert incremental.dependencies(project, project_dir / "annotations" / "glossary.yaml") == []
 
@@ -219,3 +220,37 @@ def test_a_forgotten_view_is_freed(project_dir):
     memo.forget(view)
     del view
     assert alive() is None
+
+
+# -- the corpus rules work on per-file summaries ---------------------------------------------
+def test_corpus_rules_combine_summaries_across_files_workers_and_cache(tmp_path):
+    root = _many(tmp_path / "project", 14)
+    first_copy = root / "annotations" / "mini-copy01-2020.yaml"  # reuses an id of the base document
+    first_copy.write_text(first_copy.read_text(encoding="utf-8").replace("mini-copy01-2020.a0001", f"{DOC}.a0001"), encoding="utf-8")
+    second_copy = root / "annotations" / "mini-copy02-2020.yaml"  # reports the growth rate differently
+    second_copy.write_text(second_copy.read_text(encoding="utf-8").replace("value: 3.6", "value: 3.7"), encoding="utf-8")
+    alone = run(Project(root), jobs=1)
+    assert run(Project(root), jobs=2, cache=True) == alone == run(Project(root), jobs=2, cache=True)  # cold, then warm
+    [a005] = [f for f in alone if f.code == "A005"]
+    assert a005.path.endswith(f"{DOC}.yaml") and (a005.line, a005.col) == (5, 5)  # the copy comes first
+    assert a005.message == f"annotation id '{DOC}.a0001' is already used at annotations/mini-copy01-2020.yaml:5"
+    f004 = [f for f in alone if f.code == "F004"]
+    assert len(f004) == 15 and sum(f.path.endswith("mini-copy02-2020.yaml") for f in f004) == 1
+    assert all((f.line, f.col) == (11, 5) for f in f004)
+    assert "3.7 percent at annotations/mini-copy02-2020.yaml:5 (mini-copy02-2020.a0001)" in f004[0].message
+
+
+def test_a_warm_run_reads_no_file_again(project_dir, monkeypatch):
+    first = run(Project(project_dir), cache=True)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a file was parsed again")
+    monkeypatch.setattr("duizhao.project.load_document", refuse)
+    monkeypatch.setattr(yamlio, "read_data", refuse)
+    assert run(Project(project_dir), cache=True) == first
+
+
+def test_a_corpus_rule_alone_still_sees_every_file(big):
+    assert run(Project(big), select=["G004", "E002"], jobs=2) == [f for f in run(Project(big), jobs=1) if f.code in ("G004", "E002")]
+    paths = [big / "annotations" / "mini-copy01-2020.yaml"]
+    assert run(Project(big), paths, select=["A005"], jobs=2) == []

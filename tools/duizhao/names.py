@@ -17,7 +17,7 @@ import ahocorasick
 
 from .memo import per_project
 from .project import Project
-from .tei import T
+from .tei import Document, T
 
 Ref = tuple[str, str]  # (kind, id): kind is ``term`` or ``entity``
 
@@ -93,19 +93,35 @@ class CorpusNames:
         self.occurrences: list[Occurrence] = []
         self.written: set[Ref] = set()  # named anywhere: segments (nested too) or a header
         self._by_ref: dict[Ref, list[Occurrence]] = {}
+        self._by_doc: dict[str, tuple[Document, set[Ref], list[Occurrence]]] = {}
         for doc in project.documents.values():
-            header = doc.root.find(T + "teiHeader")
-            if header is not None:
-                for m in self.matcher.find(" ".join(header.itertext()), nested=True):
-                    self.written.update(m.refs)
-            for seg in doc.segments:
-                for m in self.matcher.find(seg.zh, nested=True):
-                    self.written.update(m.refs)
-                    if not m.inside:
-                        occ = Occurrence(doc.id, seg.id, m)
-                        self.occurrences.append(occ)
-                        for ref in m.refs:
-                            self._by_ref.setdefault(ref, []).append(occ)
+            written, occurrences = self._scan(doc)
+            self._by_doc[doc.id] = (doc, written, occurrences)
+            self.written |= written
+            self.occurrences += occurrences
+            for occ in occurrences:
+                for ref in occ.match.refs:
+                    self._by_ref.setdefault(ref, []).append(occ)
+
+    def _scan(self, doc: Document) -> tuple[set[Ref], list[Occurrence]]:
+        written: set[Ref] = set()
+        occurrences: list[Occurrence] = []
+        header = doc.root.find(T + "teiHeader")
+        if header is not None:
+            for m in self.matcher.find(" ".join(header.itertext()), nested=True):
+                written.update(m.refs)
+        for seg in doc.segments:
+            for m in self.matcher.find(seg.zh, nested=True):
+                written.update(m.refs)
+                if not m.inside:
+                    occurrences.append(Occurrence(doc.id, seg.id, m))
+        return written, occurrences
+
+    def in_document(self, doc: Document) -> tuple[set[Ref], list[Occurrence]]:
+        """What one document names: everything written in it (as :meth:`is_written` counts)
+        and its occurrences (as :meth:`of` counts), in text order."""
+        found = self._by_doc.get(doc.id)
+        return (found[1], found[2]) if found is not None and found[0] is doc else self._scan(doc)
 
     def of(self, kind: str, rid: str) -> list[Occurrence]:
         """The occurrences of one term or entity (not counting those inside a longer name)."""

@@ -234,6 +234,7 @@ class Positions:
         self.tree = tree
         self._array = array("i")
         self._array.frombytes(marks or b"")
+        self._item_entries: dict[int, list[int]] = {}  # id(sequence) → its items' entries
 
     @classmethod
     def of(cls, text: str, data: Any) -> "Positions":
@@ -275,8 +276,10 @@ class Positions:
                         break
                     entry = marks[3 * entry + 2]
             elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                for _ in range(step):
-                    entry = marks[3 * entry + 2]
+                items = self._items(node, entry)
+                if step >= len(items):
+                    break
+                entry = items[step]
             else:
                 break
             if 3 * entry + 2 >= len(marks):
@@ -284,6 +287,20 @@ class Positions:
             line, col = marks[3 * entry], marks[3 * entry + 1]
             node, entry = node[step], entry + 1
         return line + 1, col + 1
+
+    def _items(self, node: list[Any], first: int) -> list[int]:
+        """The entries of a sequence's items (``first``: its first item's), found once per
+        sequence: asking for every item of a long list stays linear."""
+        found = self._item_entries.get(id(node))
+        if found is None:
+            found, entry, marks = [], first, self._array
+            for _ in node:
+                found.append(entry)
+                if 3 * entry + 2 >= len(marks):
+                    break
+                entry = marks[3 * entry + 2]
+            self._item_entries[id(node)] = found
+        return found
 
     def _in_tree(self, path: Sequence[Any]) -> tuple[int, int]:
         line, col, node = 0, 0, self.tree[2] if self.tree else None

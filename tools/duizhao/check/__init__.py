@@ -2,7 +2,10 @@
 
 Each rule is one module in :mod:`duizhao.check.rules` with ``CODE``, ``SLUG``,
 ``SEVERITY``, ``TARGET`` (``tei`` | ``yaml`` | ``corpus``), a docstring
-(What / Why / Bad / Good) and a ``check`` generator yielding :class:`Problem`.
+(What / Why / Bad / Good) and a ``check`` generator yielding :class:`Problem`: of one file
+(``check(item, project)``) or, for a corpus rule, of the summaries of every file
+(``SUMMARISES``, ``summarise(item, project)``, ``check(project, summaries)``: see
+:mod:`duizhao.check.summary`).
 """
 
 from .finding import Finding, Problem, Severity

@@ -1,10 +1,12 @@
 """The file-scoped rules over many files: in this process or in worker processes.
 
-A file's findings under the ``tei`` and ``yaml`` rules depend only on the file, the
-files it is checked against (its document, its source text) and the registries, so the
-files can be shared out: each worker (forked, so it inherits the parsed registries) takes
+A file's findings under the ``tei`` and ``yaml`` rules, and its summaries for the corpus
+rules (:mod:`.summary`), depend only on the file, the files it is checked against (its
+document, its source text, its annotations) and the registries, so the files can be
+shared out: each worker (forked, so it inherits the parsed registries) takes
 chunks of files in turn and checks each chunk with its own :meth:`Project.view` of the
-chunk's files and their companions, which keeps its memory to one chunk. Results come
+chunk's files and their companions, which keeps its memory to one chunk (in this process,
+one view of all the files: a re-check of two files reads two files). Results come
 back as plain tuples and are put together in a fixed order, so the report is the same
 whatever the number of workers. Small inputs are checked in-process.
 """
@@ -20,6 +22,7 @@ from typing import Any
 from ..annotations import is_annotation_file
 from ..memo import forget
 from ..project import REGISTRIES, Project
+from . import summary
 from .finding import Problem
 from .incremental import Results, dependencies
 from .rules import RULES
@@ -34,9 +37,10 @@ class RuleCrash(Exception):
     """A rule raised: a bug in duizhao, reported without a traceback (exit 2)."""
 
 
-def call(rule: ModuleType, *args: Any) -> list[Problem]:
+def call(rule: ModuleType, *args: Any, phase: str = "check") -> Any:
+    """``rule.check(*args)`` as a list (or ``rule.summarise(*args)`` with ``phase``)."""
     try:
-        return list(rule.check(*args))
+        return list(rule.check(*args)) if phase == "check" else getattr(rule, phase)(*args)
     except Exception as exc:  # a bug, not bad input: say which rule, no traceback
         raise RuleCrash(f"rule {rule.CODE} ({rule.SLUG}) failed: {type(exc).__name__}: {exc}") from exc
 
@@ -55,51 +59,68 @@ def as_problem(root: Path, row: Sequence[Any]) -> Problem:
 
 
 def check_file(project: Project, path: Path, codes: Sequence[str]) -> tuple[Results, list[Path]]:
-    """The results of the rules ``codes`` (of the file's kind) on ``path``, and the files
-    besides it that they depend on."""
+    """The results of the rules ``codes`` on ``path`` (the problems of the rules of the file's
+    kind, the summaries of the corpus rules that summarise it), and the files besides it
+    that they depend on."""
     kind = "tei" if path.suffix == ".xml" else "yaml"
     item = project.tei(path) if kind == "tei" else project.yaml(path)
-    results = {
-        code: [_as_tuple(project.root, pr) for pr in call(RULES[code], item, project)]
-        for code in codes if RULES[code].TARGET == kind
-    }
+    results: Results = {}
+    for code in codes:
+        rule = RULES[code]
+        if rule.TARGET == kind:
+            results[code] = [_as_tuple(project.root, pr) for pr in call(rule, item, project)]
+        elif rule.TARGET == "corpus" and kind in summary.kinds(rule):
+            results[code] = call(rule, item, project, phase="summarise")
     return results, dependencies(project, path)
 
 
 def companions(project: Project, path: Path) -> list[Path]:
-    """The files checking ``path`` reads besides the registries: an annotation file's document."""
+    """The files checking ``path`` reads besides the registries: an annotation file's
+    document, a document's annotation file."""
     if path.suffix in (".yaml", ".yml") and is_annotation_file(path):
         return [project.corpus_dir / f"{path.stem}.xml"]
+    if path.suffix == ".xml":
+        return [project.annotations_dir / f"{path.stem}.yaml"]
     return []
 
 
-def _check_chunk(task: tuple[list[Path], list[str]]) -> list[tuple[Results, list[Path]]]:
-    paths, codes = task
-    assert _PARENT is not None
-    view = _PARENT.view([*paths, *(c for p in paths for c in companions(_PARENT, p))])
+Task = tuple[Path, list[str]]  # a file and the rule codes to run on it
+
+
+def _check_in_view(project: Project, tasks: list[Task]) -> list[tuple[Results, list[Path]]]:
+    """The tasks, with a view of the project that sees their files and companions only:
+    the indexes the rules build (names, annotations) cover those files, not the whole
+    project, and are dropped at the end."""
+    paths = [path for path, _ in tasks]
+    view = project.view([*paths, *(c for p in paths for c in companions(project, p))])
     try:
-        return [check_file(view, path, codes) for path in paths]
+        return [check_file(view, path, codes) for path, codes in tasks]
     finally:
         forget(view)  # a worker's memory holds one chunk at a time
 
 
-def check_files(project: Project, paths: list[Path], codes: list[str], jobs: int) -> list[tuple[Results, list[Path]]]:
-    """:func:`check_file` for each of ``paths``, in order, with up to ``jobs`` workers."""
-    jobs = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
+def _check_chunk(tasks: list[Task]) -> list[tuple[Results, list[Path]]]:
+    assert _PARENT is not None
+    return _check_in_view(_PARENT, tasks)
+
+
+def check_files(project: Project, tasks: list[Task], jobs: int) -> list[tuple[Results, list[Path]]]:
+    """:func:`check_file` for each task, in order, with up to ``jobs`` workers."""
+    jobs = min(jobs, len(tasks) // MIN_FILES_PER_WORKER)
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [check_file(project, path, codes) for path in paths]
+        return _check_in_view(project, tasks)
     global _PARENT
     for name in REGISTRIES:  # parsed once here, inherited by every worker
         project.registry(name)
     # A document's annotation file next to its TEI file, so that both land in one chunk.
-    order = sorted(range(len(paths)), key=lambda i: (paths[i].stem, paths[i].suffix != ".xml"))
-    size = -(-len(paths) // (jobs * CHUNKS_PER_WORKER))
-    chunks = [[paths[i] for i in order[k:k + size]] for k in range(0, len(order), size)]
+    order = sorted(range(len(tasks)), key=lambda i: (tasks[i][0].stem, tasks[i][0].suffix != ".xml"))
+    size = -(-len(tasks) // (jobs * CHUNKS_PER_WORKER))
+    chunks = [[tasks[i] for i in order[k:k + size]] for k in range(0, len(order), size)]
     _PARENT = project
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            done = pool.map(_check_chunk, [(chunk, codes) for chunk in chunks], chunksize=1)
+            done = pool.map(_check_chunk, chunks, chunksize=1)
     finally:
         _PARENT = None
-    by_path = {path: result for chunk, results in zip(chunks, done) for path, result in zip(chunk, results)}
-    return [by_path[path] for path in paths]
+    by_path = {path: result for chunk, results in zip(chunks, done) for (path, _), result in zip(chunk, results)}
+    return [by_path[path] for path, _ in tasks]

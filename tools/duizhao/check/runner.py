@@ -1,9 +1,10 @@
 """Run the selected rules over the selected files and collect findings.
 
 File-scoped rules (``TARGET`` ``tei`` or ``yaml``) run file by file, in worker processes
-when there are many files (:mod:`.parallel`), and their results are reused for unchanged
-files when a cache is given (:mod:`.incremental`); corpus-scope rules then run once here,
-on the whole project. The report is the same either way.
+when there are many files (:mod:`.parallel`), and with them the corpus-scope rules'
+summaries of every file of the project (:mod:`.summary`); the results are reused for
+unchanged files when a cache is given (:mod:`.incremental`). The corpus-scope rules then
+combine the summaries here. The report is the same either way.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from types import ModuleType
 from ..project import Project
 from .finding import Finding, Problem
 from .incremental import FindingsCache, Results
-from .parallel import RuleCrash, as_problem, call, check_files
+from .parallel import RuleCrash, Task, as_problem, call, check_files
 from .rules import RULES
+from .summary import Summaries, kinds
 
 __all__ = ["RuleCrash", "UsageError", "run", "select_rules"]
 
@@ -90,21 +92,40 @@ def _suppressed(finding: Finding, lines_of) -> bool:
     return False
 
 
-def _file_results(project: Project, paths: list[Path], codes: list[str], jobs: int,
-                  cache: FindingsCache | None) -> dict[Path, Results]:
-    """Results of the file-scoped rules ``codes`` for each of ``paths``."""
+def _tasks(project: Project, rules: list[ModuleType], tei_paths: list[Path], yaml_paths: list[Path]) -> list[Task]:
+    """Each file to read and the rules to run on it: the file rules on the selected files,
+    the corpus rules' summaries on every file of the kinds they summarise."""
+    tasks: dict[Path, list[str]] = {}
+    for kind, paths in (("tei", tei_paths), ("yaml", yaml_paths)):
+        codes = [rule.CODE for rule in rules if rule.TARGET == kind]
+        for path in paths if codes else []:
+            tasks.setdefault(path, []).extend(codes)
+    for rule in rules:
+        for kind in kinds(rule) if rule.TARGET == "corpus" else ():
+            for path in project.tei_paths() if kind == "tei" else project.yaml_paths():
+                tasks.setdefault(path, []).append(rule.CODE)
+    return list(tasks.items())
+
+
+def _file_results(project: Project, tasks: list[Task], jobs: int, cache: FindingsCache | None) -> dict[Path, Results]:
+    """The results of each task (:func:`.parallel.check_file`), from the cache where it has them."""
     out: dict[Path, Results] = {}
     if cache is not None:
-        for path in paths:
-            found = cache.get(path)
+        for path, codes in tasks:
+            found = cache.get(path, codes)
             if found is not None:
                 out[path] = found
-    todo = list(dict.fromkeys(p for p in paths if p not in out))
-    for path, (results, deps) in zip(todo, check_files(project, todo, codes, jobs)):
+    todo = [task for task in tasks if task[0] not in out]
+    for (path, codes), (results, deps) in zip(todo, check_files(project, todo, jobs)):
         out[path] = results
         if cache is not None:
-            cache.put(path, results, deps)
+            cache.put(path, codes, results, deps)
     return out
+
+
+def _summaries(project: Project, rule: ModuleType, results: dict[Path, Results]) -> Summaries:
+    return {kind: [(path, results[path].get(rule.CODE)) for path in (project.tei_paths() if kind == "tei" else project.yaml_paths())]
+            for kind in kinds(rule)}
 
 
 @contextmanager
@@ -127,7 +148,8 @@ def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = ()
     """All findings for ``paths`` (default: the whole project), sorted by place.
 
     ``jobs``: worker processes for the file-scoped rules; ``cache``: reuse the findings of
-    unchanged files and the parsed YAML kept in ``build/cache/`` (and update them).
+    unchanged files and the parsed YAML kept in ``build/cache/`` (and update them). The
+    project then reads YAML positions in the parsing pass (:attr:`Project.eager_positions`).
     """
     with _no_cyclic_gc():
         return _run(project, paths, select, ignore, jobs, cache)
@@ -153,14 +175,12 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
 
     if cache:
         project.use_cache()
-    file_codes = [rule.CODE for rule in rules if rule.TARGET in ("tei", "yaml")]
-    kinds = {rule.TARGET for rule in rules}
-    files = [*(tei_paths if "tei" in kinds else []), *(yaml_paths if "yaml" in kinds else [])]
-    results = _file_results(project, files, file_codes, jobs,
-                            FindingsCache(project, file_codes) if cache and file_codes else None)
+    project.eager_positions = True
+    results = _file_results(project, _tasks(project, rules, tei_paths, yaml_paths), jobs,
+                            FindingsCache(project) if cache else None)
     for rule in rules:
         if rule.TARGET == "corpus":
-            emit(rule, project.root, call(rule, project))
+            emit(rule, project.root, call(rule, project, _summaries(project, rule, results)))
             continue
         for path in tei_paths if rule.TARGET == "tei" else yaml_paths:
             emit(rule, path, [as_problem(project.root, row) for row in results[path].get(rule.CODE, [])])

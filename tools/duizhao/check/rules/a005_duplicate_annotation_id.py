@@ -1,7 +1,8 @@
 """A005 duplicate-annotation-id — two annotations share an id (in one file or across files).
 
 **What it does.** Collects the `id` of every annotation of every annotation file,
-rejected ones included, and reports each repeat with the place of the first use.
+rejected ones included, and reports each repeat with the place of the first use. (Each
+file is summarised as hashes of its ids; only the files sharing a hash are read again.)
 
 **Why.** Ids are stable and never reused: exports, the site's permalinks and the review
 of suggestions address annotations by id; a repeat makes them point at two things.
@@ -23,6 +24,9 @@ of suggestions address annotations by id; a repeat makes them point at two thing
 ```
 """
 
+from array import array
+from hashlib import blake2b
+
 from ... import annotations
 from ..finding import Problem, Severity
 
@@ -30,16 +34,44 @@ CODE = "A005"
 SLUG = "duplicate-annotation-id"
 SEVERITY = Severity.ERROR
 TARGET = "corpus"
+SUMMARISES = ("yaml",)
 
 
-def check(project):
+def _hash(annotation_id: str) -> int:
+    return int.from_bytes(blake2b(annotation_id.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def summarise(item, project):
+    """The 64-bit hashes of an annotation file's ids, as bytes (8 per id)."""
+    if item.kind != "annotations":
+        return None
+    ids = [ann.id for ann in annotations.load(project).file(item.path).annotations if ann.id is not None]
+    return array("q", map(_hash, ids)).tobytes() if ids else None
+
+
+def _repeated(summaries) -> set[int]:
+    """The hashes that occur more than once in the project."""
+    import numpy
+
+    rows = [numpy.frombuffer(s, dtype=numpy.int64) for _, s in summaries["yaml"] if s]
+    if not rows:
+        return set()
+    values, counts = numpy.unique(numpy.concatenate(rows), return_counts=True)
+    return set(values[counts > 1].tolist())
+
+
+def check(project, summaries):
+    repeated = _repeated(summaries)
     first = {}
-    for ann in annotations.load(project):
-        if ann.id is None:
+    for path, s in summaries["yaml"]:
+        if not s or repeated.isdisjoint(array("q", s)):
             continue
-        if ann.id in first:
-            seen = first[ann.id]
-            where = f"line {seen.line}" if seen.path == ann.path else f"{seen.path.parent.name}/{seen.path.name}:{seen.line}"
-            yield Problem(*ann.position("id"), f"annotation id {ann.id!r} is already used at {where}", path=ann.path)
-        else:
-            first[ann.id] = ann
+        for ann in annotations.read(project.yaml(path)).annotations:  # only the files with a repeat are read
+            if ann.id is None or _hash(ann.id) not in repeated:
+                continue
+            if ann.id in first:
+                seen = first[ann.id]
+                where = f"line {seen.line}" if seen.path == ann.path else f"{seen.path.parent.name}/{seen.path.name}:{seen.line}"
+                yield Problem(*ann.position("id"), f"annotation id {ann.id!r} is already used at {where}", path=ann.path)
+            else:
+                first[ann.id] = ann

@@ -14,24 +14,36 @@ misspelt name (so its real mentions go unmatched) or left over from a deleted do
 """
 
 from ... import annotations
-from ...names import corpus_names
 from ..finding import Problem, Severity
 from ..registry import registry_path, where
+from ..summary import written, written_anywhere
 
 CODE = "E002"
 SLUG = "entity-never-mentioned"
 SEVERITY = Severity.WARNING
 TARGET = "corpus"
+SUMMARISES = ("tei", "yaml")
 
 
-def check(project):
-    names = corpus_names(project)
+def summarise(item, project):
+    """A document: the entities named in it; an annotation file: the entities its accepted
+    and proposed annotations refer to (as ``entity`` or figure ``scope``)."""
+    if item.kind == "tei":
+        return written(item, project, "entity")
+    if item.kind != "annotations":
+        return None
+    anns = annotations.load(project).file(item.path).annotations
+    return sorted({ref for ann in anns if ann.active for ref in (ann.entity, ann.scope) if ref is not None})
+
+
+def check(project, summaries):
+    named = written_anywhere(summaries["tei"])
     entries = project.registry("entities")
     referred = {e["parent"] for e in entries if isinstance(e.get("parent"), str)}
-    for ann in annotations.load(project).active():
-        referred |= {ann.entity, ann.scope}
+    for _, ids in summaries["yaml"]:
+        referred.update(ids or ())
     for entry in entries:
         eid = entry.get("id")
-        if isinstance(eid, str) and eid not in referred and not names.is_written("entity", eid):
+        if isinstance(eid, str) and eid not in referred and eid not in named:
             yield Problem(*where(project, entry, "zh"), f"entity {eid!r} ({entry.get('zh')}) is neither named in the corpus nor referred to",
                           path=registry_path(project, "entities"))

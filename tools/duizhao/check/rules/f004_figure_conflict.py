@@ -32,6 +32,7 @@ CODE = "F004"
 SLUG = "figure-conflict"
 SEVERITY = Severity.WARNING
 TARGET = "corpus"
+SUMMARISES = ("yaml",)
 
 KEY_FIELDS = ("indicator", "scope", "period", "measure", "unit")
 
@@ -63,20 +64,32 @@ def _shown(ann) -> str:
     return f"{bound}{value} {ann.unit}"
 
 
-def check(project):
-    groups = defaultdict(list)
-    for ann in annotations.load(project):
+def summarise(item, project):
+    """The comparable figures of an annotation file: ``(key, low, high, id, as shown,
+    line of the item, line and column of its value)`` each."""
+    if item.kind != "annotations":
+        return None
+    rows = []
+    for ann in annotations.load(project).file(item.path).annotations:
         if ann.status != "accepted" or ann.type != "figure" or ann.value is None:
             continue
         key = tuple(getattr(ann, f) for f in KEY_FIELDS)
         span = interval(ann)
         if None not in key and span is not None:
-            groups[key].append((ann, span))
+            rows.append((key, *span, ann.id, _shown(ann), ann.line, *ann.position("value")))
+    return rows or None
+
+
+def check(project, summaries):
+    groups = defaultdict(list)
+    for path, rows in summaries["yaml"]:
+        for key, low, high, *rest in rows or ():
+            groups[key].append((path, (low, high), *rest))
     for (indicator, scope, period, measure, unit), members in groups.items():
-        for ann, span in members:
-            others = [o for o, other_span in members if o.doc != ann.doc and _disjoint(span, other_span)]
+        for path, span, ann_id, shown, _, line, col in members:
+            others = [o for o in members if o[0].stem != path.stem and _disjoint(span, o[1])]
             if others:
-                where = "; ".join(f"{_shown(o)} at {o.path.parent.name}/{o.path.name}:{o.line} ({o.id})" for o in others)
-                yield Problem(*ann.position("value"),
-                              f"{ann.id}: {indicator} of {scope}, {period}, {measure}: {_shown(ann)} here but {where}",
-                              path=ann.path)
+                where = "; ".join(f"{o_shown} at {o_path.parent.name}/{o_path.name}:{o_line} ({o_id})"
+                                  for o_path, _, o_id, o_shown, o_line, *_ in others)
+                yield Problem(line, col, f"{ann_id}: {indicator} of {scope}, {period}, {measure}: {shown} here but {where}",
+                              path=path)

@@ -13,20 +13,26 @@ page.
 **Good.** `zh: 链长制`
 """
 
-from ...names import corpus_names
 from ..finding import Problem, Severity
 from ..registry import registry_path, where
+from ..summary import written, written_anywhere
 
 CODE = "G004"
 SLUG = "term-unused"
 SEVERITY = Severity.WARNING
 TARGET = "corpus"
+SUMMARISES = ("tei",)
 
 
-def check(project):
-    names = corpus_names(project)
+def summarise(item, project):
+    """The terms named in a document."""
+    return written(item, project, "term")
+
+
+def check(project, summaries):
+    named = written_anywhere(summaries["tei"])
     path = registry_path(project, "glossary")
     for entry in project.registry("glossary"):
         tid = entry.get("id")
-        if isinstance(tid, str) and not names.is_written("term", tid):
+        if isinstance(tid, str) and tid not in named:
             yield Problem(*where(project, entry, "zh"), f"term {tid!r} ({entry.get('zh')}) occurs in no segment of the corpus", path=path)

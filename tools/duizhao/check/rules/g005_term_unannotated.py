@@ -7,7 +7,8 @@ annotation covers its span too: a reviewer decided that this occurrence is not t
 and names the same term (链长制 annotated inside the variant 产业链链长制). Longest match
 wins: an occurrence inside a longer registered term or entity name (链长 inside 链长制,
 高新区 inside 吉安高新区) is not counted on its own, while one inside an ordinary longer
-word (规上企业 in 新增规上企业数) is. Reported at the segment in the TEI file, as a warning.
+word (规上企业 in 新增规上企业数) is. Reported at the segment in the TEI file, as a warning;
+checked with the document, against its annotation file.
 
 **Why.** The full annotation of the corpus is a promise to readers: every term explained
 where it occurs, and counts of mentions that can be trusted. `duizhao suggest
@@ -32,26 +33,40 @@ from ..finding import Problem, Severity
 CODE = "G005"
 SLUG = "term-unannotated"
 SEVERITY = Severity.WARNING
-TARGET = "corpus"
+TARGET = "tei"
 
 
-def check(project):
+def _covered(project, doc) -> dict[str, list[tuple[int, int, str | None]]]:
+    """The spans of the document's term annotations, by segment: accepted, proposed and
+    rejected (every decision counts)."""
+    path = project.annotations_dir / f"{doc.id}.yaml"
+    if not annotations.is_annotation_file(path) or not path.exists():
+        return {}
     index = annotations.load(project)
-    covered: dict[tuple[str, str], list[tuple[int, int, str | None]]] = {}
-    for ann in index:  # accepted, proposed and rejected: every decision counts
+    covered: dict[str, list[tuple[int, int, str | None]]] = {}
+    for ann in index.file(path).annotations:
         span = index.span(ann) if ann.type == "term" else None
         if span is not None:
-            covered.setdefault((ann.doc, ann.segment), []).append((*span, ann.term))
-    for occ in corpus_names(project).occurrences:
+            covered.setdefault(ann.segment, []).append((*span, ann.term))
+    return covered
+
+
+def check(item, project):
+    doc = item.doc
+    if doc is None:
+        return
+    covered = None
+    for occ in corpus_names(project).in_document(doc)[1]:
         terms = occ.match.names("term")
         if not terms:
             continue
+        if covered is None:
+            covered = _covered(project, doc)
         m = occ.match
         if any((start <= m.start and m.end <= end) or (start < m.end and m.start < end and term in terms)
-               for start, end, term in covered.get((occ.doc, occ.segment), [])):
+               for start, end, term in covered.get(occ.segment, [])):
             continue
-        doc = project.documents[occ.doc]
         seg = doc.segment_index[occ.segment]
         context = seg.zh[max(0, m.start - 6): m.end + 6]
         yield Problem(seg.line, 1, f"{occ.segment}: {m.form!r} ({', '.join(terms)}) at {m.start}-{m.end} is not annotated "
-                      f"(…{context}…)", path=doc.path)
+                      f"(…{context}…)")

@@ -1,0 +1,57 @@
+"""How the corpus-scope rules see the whole project: small per-file summaries, combined.
+
+A rule with ``TARGET = "corpus"`` compares files with each other (an id used twice, a name
+written nowhere, a figure reported twice with different values). Reading every file of the
+project into one process for that would cost as much as the whole check and hold every
+document in memory, so such a rule works in two phases:
+
+``SUMMARISES``
+    the kinds of file it needs facts from: ``("tei",)``, ``("yaml",)`` or both;
+``summarise(item, project)``
+    the facts of one parsed file (a :class:`~duizhao.project.TEIFile` or
+    :class:`~duizhao.project.YAMLFile`) as small plain data (str, int, float, bytes,
+    tuples, lists; ``None`` for nothing). It runs beside the file-scoped rules, in the
+    worker processes, on every file of the project of those kinds, and is cached with
+    their findings (:mod:`.incremental`): an unchanged file is not read again;
+``check(project, summaries)``
+    the rule's problems from ``summaries``: ``{kind: [(path, summary), …]}`` with every
+    corpus file (``tei``) or every file of ``annotations/`` (``yaml``), in the project's
+    file order. It may read a few files again to place its messages (only those it
+    reports on); the registries are always at hand.
+
+The helpers below are the summaries several rules share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ..names import corpus_names
+from ..project import Project, TEIFile
+
+Summaries = dict[str, list[tuple[Path, Any]]]
+
+
+def kinds(rule: ModuleType) -> tuple[str, ...]:
+    """The kinds of file a corpus-scope rule summarises."""
+    return tuple(getattr(rule, "SUMMARISES", ()))
+
+
+def written(item: TEIFile, project: Project, kind: str) -> tuple[str, list[str]] | None:
+    """``(document id, ids of the ``kind`` (term or entity) names written in it)``: in a
+    segment, also inside a longer name, or in the header; None for an unreadable file."""
+    if item.doc is None:
+        return None
+    refs, _ = corpus_names(project).in_document(item.doc)
+    return item.doc.id, sorted(rid for k, rid in refs if k == kind)
+
+
+def written_anywhere(rows: Iterable[tuple[Path, Any]]) -> set[str]:
+    """Every id named in the corpus, from the :func:`written` summaries of the corpus files
+    (when two files declare one document id, the later one is the document, as in
+    :attr:`Project.documents`)."""
+    latest = {s[0]: s[1] for _, s in rows if s is not None}
+    return {rid for ids in latest.values() for rid in ids}
