@@ -192,12 +192,13 @@ def search_payload(site: Path, query: str, bare: bool) -> dict:
         if bare:  # the theme loads its whole index first ("Initializing search"), then answers
             opened = time.perf_counter()
             page.goto(server.url, wait_until="domcontentloaded")
-            page.evaluate("document.querySelector('label[for=__search]').click()")
             meta = "document.querySelector('.md-search-result__meta').textContent"
-            page.wait_for_function(f"() => !/Initializing/.test({meta})", timeout=600_000)
+            page.wait_for_function(f"() => /Type to start/.test({meta})", timeout=600_000)  # index loaded
             ready_ms = (time.perf_counter() - opened) * 1000
             start = time.perf_counter()
-            page.fill("input.md-search__input", query)
+            page.click("input.md-search__input")
+            page.keyboard.type(query)  # the theme reacts to key events, not to a filled value
+            page.keyboard.press("End")
             page.wait_for_function(f"() => /matching document/.test({meta})", timeout=600_000)
         else:  # timed in the page: from the query to its results (fetches included)
             page.goto(server.url + "zh/search/", wait_until="domcontentloaded")
@@ -206,16 +207,20 @@ def search_payload(site: Path, query: str, bare: bool) -> dict:
             found = page.evaluate("""async (q) => {
                 const t = performance.now();
                 const first = await window.duizhaoSearch.search(q);
-                const cold = performance.now() - t;
-                const u = performance.now();
-                await window.duizhaoSearch.search("专精特新");
-                return [cold, performance.now() - u, first.total];
+                return [performance.now() - t, first.total];
             }""", query)
-            warm_ms = found[1]
+            page.wait_for_load_state("networkidle")
+            one_query = list(fetched)  # what the first query cost; the next one is timed apart
+            warm_ms = page.evaluate("""async () => {
+                const t = performance.now();
+                await window.duizhaoSearch.search("专精特新");
+                return performance.now() - t;
+            }""")
+            fetched[:] = one_query
         ms = (time.perf_counter() - start) * 1000 + ready_ms if bare else found[0]
         page.wait_for_load_state("networkidle")
         results = (page.evaluate("document.querySelectorAll('.md-search-result__item').length") if bare
-                   else found[2])
+                   else found[1])
         browser.close()
     return {"bytes": sum(b for _, b, _ in fetched), "gzip_bytes": sum(g for _, _, g in fetched),
             "requests": len(fetched), "ms": round(ms), "results": results,

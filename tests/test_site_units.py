@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from markupsafe import Markup
 
 from duizhao.project import Project
-from duizhao.site import i18n, inline, projection, search
+from duizhao.site import i18n, inline, parallel, projection, search
 from duizhao.site.cache import RenderCache
 from duizhao.site.data import SiteData
 from duizhao.site.render import Pages, sanitise
@@ -191,6 +191,65 @@ def test_render_cache_renders_once_per_key(tmp_path):
     assert other.get(other.key("page", 1), lambda: "fresh") == "fresh"
     other.prune()
     assert len(list(tmp_path.glob("*/*.html"))) == 1
+
+
+def _slow_jobs(count: int, memo: dict, fail_in_worker: bool = False) -> dict:
+    """Jobs that take a little time (so that a forked worker gets some) and note in
+    ``memo`` which process ran them."""
+    import os
+    import time
+
+    parent = os.getpid()
+
+    def job(key: str):
+        def run() -> str:
+            time.sleep(0.05)
+            if fail_in_worker and os.getpid() != parent:
+                raise ValueError(f"no page for {key}")
+            memo[key] = os.getpid()
+            return f"<p>{key}</p>"
+        return run
+
+    return {f"k{i}": job(f"k{i}") for i in range(count)}
+
+
+def test_parallel_render_returns_every_page_and_the_workers_memo():
+    import os
+
+    memo: dict = {}
+    jobs = _slow_jobs(40, memo)
+    groups = [[f"k{i}", f"k{i + 1}"] for i in range(0, 40, 2)]
+    chunks = parallel.chunked(groups, 2)
+    assert all(len(chunk) % 2 == 0 for chunk in chunks)  # a group is never cut
+    assert [k for chunk in chunks for k in chunk] == [f"k{i}" for i in range(40)]
+    out = parallel.render(jobs, groups, workers=1, memo=memo)
+    assert out == {f"k{i}": f"<p>k{i}</p>" for i in range(40)}
+    assert set(memo) == set(out)
+    assert {os.getpid()} < set(memo.values())  # this process and a worker both rendered
+    assert parallel.render(_slow_jobs(4, {}), [["k0", "k1"], ["k2", "k3"]], workers=0) == {
+        f"k{i}": f"<p>k{i}</p>" for i in range(4)}
+
+
+def test_parallel_render_reports_a_failing_worker():
+    jobs = _slow_jobs(40, {}, fail_in_worker=True)
+    with pytest.raises(RuntimeError, match="no page for k0"):
+        parallel.render(jobs, [[k] for k in jobs], workers=1)
+
+
+def test_shared_tooltips_read_as_if_rendered_afresh(site_project):
+    """A term's or entity's tooltip body, rendered once for all document pages, is the
+    one a fresh renderer writes."""
+    data = SiteData(Project(site_project), version="test")
+    docs = data.project.documents
+    downloads = {"tei": "downloads/tei/x.xml", "yaml": None}
+    warm = Pages(data, "en")
+    for doc in docs.values():
+        warm.document(doc, f"en/documents/{doc.id}/", downloads)
+    for doc in docs.values():
+        fresh = Pages(SiteData(Project(site_project), version="test"), "en")
+        assert warm.document(doc, f"en/documents/{doc.id}/", downloads) == \
+            fresh.document(doc, f"en/documents/{doc.id}/", downloads)
+    assert warm._tip_bodies  # bodies were shared
 
 
 def test_every_interface_label_exists_in_both_languages():

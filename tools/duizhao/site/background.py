@@ -1,10 +1,12 @@
-"""The exports and the checks, run beside the page rendering and cached by input digest.
+"""The exports, the checks and the search index, run beside the page rendering and
+cached by input digest.
 
-Both need the whole parsed corpus and nothing of the pages, so once the project is read
+They need the whole parsed corpus and nothing of the pages, so once the project is read
 they run in one forked process (which inherits the parsed corpus) while the builder
 renders pages: exports first (their files must exist before MkDocs copies static files),
-then ``duizhao check``. Results are cached under the digest of every input and of the
-code: an unchanged corpus is neither exported nor checked again.
+then ``duizhao check`` (the data-quality page waits for it), then the Pagefind index
+(written after the pages). Results are cached under the digest of every input and of the
+code: an unchanged corpus is neither exported, checked nor indexed again.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ from pathlib import Path
 from ..check.finding import Finding, Severity
 from ..project import Project
 from . import downloads as downloads_mod
+from . import search as search_mod
+from .data import SiteData
 from .render import Download
 
 _PROJECT: Project | None = None  # the parsed corpus, inherited by the forked worker
+_DATA: SiteData | None = None  # the site's view of it (for the search index)
+SEARCH_COUNTS = "records.json"  # written last into a search bundle directory: records per language
 
 
 def _export(directory: str) -> list[Download]:
@@ -45,6 +51,15 @@ def _check(path: str) -> list[Finding]:
     return findings
 
 
+def _search(directory: str) -> dict[str, int]:
+    assert _DATA is not None
+    out = Path(directory)
+    words = search_mod.chinese_words(tuple(search_mod.dictionary(_DATA)))
+    counts = search_mod.write_index(out, search_mod.records(_DATA, words), out.parent.parent / "search-pages")
+    (out / SEARCH_COUNTS).write_text(json.dumps(counts), encoding="utf-8")
+    return counts
+
+
 def _read_findings(path: Path) -> list[Finding]:
     rows = json.loads(path.read_text(encoding="utf-8"))
     return [Finding(**{**row, "severity": Severity(row["severity"])}) for row in rows]
@@ -57,14 +72,17 @@ def _done(value) -> Future:
 
 
 class Background:
-    """Exports and findings for one build (``key``: digest of every input and the code)."""
+    """Exports, findings and (given ``data``) the search bundles for one build (``key``:
+    digest of every input and the code)."""
 
-    def __init__(self, project: Project, cache_dir: Path, key: str, parallel: bool = True):
+    def __init__(self, project: Project, cache_dir: Path, key: str, parallel: bool = True,
+                 data: SiteData | None = None):
         self.exports_dir = cache_dir / "exports" / key
         self.findings_path = cache_dir / "findings" / f"{key}.json"
+        self.search_dir = cache_dir / "search" / key
         self._pool: ProcessPoolExecutor | None = None
-        global _PROJECT
-        _PROJECT = project
+        global _PROJECT, _DATA
+        _PROJECT, _DATA = project, data
         manifest = self.exports_dir / "manifest.json"
         if manifest.exists():
             self.exports = _done([Download(**d) for d in json.loads(manifest.read_text(encoding="utf-8"))])
@@ -77,6 +95,13 @@ class Background:
             shutil.rmtree(self.findings_path.parent, ignore_errors=True)
             self.findings_path.parent.mkdir(parents=True, exist_ok=True)
             self.findings = self._submit(_check, str(self.findings_path), parallel)
+        self.search: Future | None = None
+        counts = self.search_dir / SEARCH_COUNTS
+        if data is not None and counts.exists():
+            self.search = _done(json.loads(counts.read_text(encoding="utf-8")))
+        elif data is not None:
+            shutil.rmtree(self.search_dir.parent, ignore_errors=True)
+            self.search = self._submit(_search, str(self.search_dir), parallel)
 
     def _submit(self, job, argument: str, parallel: bool) -> Future:
         if not parallel:

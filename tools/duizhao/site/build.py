@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -32,11 +33,11 @@ from ..check.rules import RULES
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
-from . import i18n, search
-from .background import Background
+from . import i18n, parallel, projection, search
+from .background import SEARCH_COUNTS, Background
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version
-from .render import Download, Pages, entity_pages, environment
+from .render import Download, Pages, entity_pages, environment, preload
 
 log = logging.getLogger("mkdocs.plugins.duizhao")
 
@@ -55,6 +56,9 @@ class Generated:
     lang: str | None
     hide: tuple[str, ...] = ()
     template: str | None = None
+    kind: str = ""  # what the page shows: document, entity, glossary…
+    key: str = ""  # its render-cache key
+    render: Callable[[], str] | None = None  # its HTML, rendered afresh (``html`` goes through the cache)
 
     @property
     def markdown(self) -> str:
@@ -122,7 +126,8 @@ class SiteBuilder:
         annotations_mod.load(project)  # parse once, before the worker forks (it inherits the parse)
         self.timings["read"] = time.perf_counter() - started
         self.background = background = Background(project, self.settings.cache_dir, everything,
-                                                  parallel=self.settings.parallel)
+                                                  parallel=self.settings.parallel,
+                                                  data=data if self.settings.search else None)
 
         datasets = downloads_mod.dataset_paths()
         for what, fmt, path in datasets:
@@ -195,8 +200,10 @@ class SiteBuilder:
 
         for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
             files.append(File.generated(config, gen.src_uri, content=gen.markdown))
-        for gen in self.pages.values():  # render now (the worker runs meanwhile)
+        for gen in self.pages.values():
             gen.html = _once(gen.html)
+        self._render_missing(cache, env)
+        for gen in self.pages.values():  # the worker runs meanwhile
             if gen.src_uri not in self.deferred:
                 gen.html()
         self.cache = cache
@@ -211,9 +218,34 @@ class SiteBuilder:
         url = _url_of(src_uri)
         k = cache.key(lang, url, key)
         self.pages[src_uri] = Generated(src_uri, title, lambda: cache.get(k, lambda: render(url)), lang,
-                                        ("toc", *hide))
+                                        ("toc", *hide), kind=str(key[0]), key=k, render=lambda: render(url))
         if deferred:
             self.deferred.add(src_uri)
+
+    def _render_missing(self, cache: RenderCache, env: Environment) -> None:
+        """Render the pages missing from the cache, in parallel (:mod:`.parallel`): document
+        pages first (a document's two languages together: they share its rows), sending
+        back the English projections they compute, then the other pages, which reuse them."""
+        assert self.data is not None and self.settings is not None
+        missing = [g for g in self.pages.values()
+                   if g.render is not None and g.src_uri not in self.deferred and not cache.has(g.key)]
+        if not missing:
+            return
+        workers = parallel.available_workers() if self.settings.parallel else 0
+        self.data.places  # computed once, before forking, like the English patterns and jieba's dictionary
+        projection.prepare(self.data.registries)
+        preload(env)
+        for documents in (True, False):
+            started = time.perf_counter()
+            batch = [g for g in missing if (g.kind == "document") == documents]
+            groups: dict[str, list[str]] = {}
+            for gen in batch:  # the same page in both languages
+                groups.setdefault(gen.src_uri.split("/", 1)[1], []).append(gen.src_uri)
+            html = parallel.render({g.src_uri: g.render for g in batch if g.render}, list(groups.values()), workers,
+                                   self.data.projected if documents else None)
+            for gen in batch:
+                gen.html = _once(lambda key=gen.key, text=html[gen.src_uri]: cache.get(key, lambda: text))
+            self.timings["render_documents" if documents else "render_others"] = time.perf_counter() - started
 
     # -- on_env -----------------------------------------------------------------------------
     def wait_for_exports(self) -> None:
@@ -315,23 +347,14 @@ class SiteBuilder:
 
     def write_search(self, config: MkDocsConfig) -> None:
         assert self.settings is not None and self.data is not None
-        if not self.settings.search:
+        if self.background is None or self.background.search is None:
             return
         started = time.perf_counter()
-        bundles = self.settings.cache_dir / "search" / self.everything
-        done = bundles / "records.json"
-        if not done.exists():  # the index of an unchanged corpus is copied from the cache
-            shutil.rmtree(bundles.parent, ignore_errors=True)
-            words = tuple(search.dictionary(self.data))
-            counts = search.write_index(bundles, search.records(self.data, search.chinese_words(words)),
-                                        self.settings.cache_dir / "search-pages")
-            done.write_text(json.dumps(counts), encoding="utf-8")
-        shutil.copytree(bundles, Path(config.site_dir) / search.BUNDLE, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(done.name))
-        self.timings["search"] = time.perf_counter() - started
-        log.info("duizhao: search index (%s records) in %.2fs",
-                 ", ".join(f"{k} {v}" for k, v in json.loads(done.read_text(encoding="utf-8")).items()),
-                 self.timings["search"])
+        counts = self.background.search.result()  # indexed by the worker (or copied from the cache)
+        shutil.copytree(self.background.search_dir, Path(config.site_dir) / search.BUNDLE, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(SEARCH_COUNTS))
+        self.timings["wait_search"] = time.perf_counter() - started
+        log.info("duizhao: search index (%s records)", ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def _markdown_title(file: File) -> str:

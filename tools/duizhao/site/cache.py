@@ -44,10 +44,16 @@ class RenderCache:
     def key(self, *parts: object) -> str:
         return hashlib.sha256(repr((self.salt, parts)).encode()).hexdigest()
 
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.html"
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str, render: Callable[[], str]) -> str:
         """The cached text for ``key``, rendering (and storing) it when there is none."""
         self.used.add(key)
-        path = self.directory / key[:2] / f"{key}.html"
+        path = self._path(key)
         try:
             text = path.read_text(encoding="utf-8")
             self.hits += 1

@@ -75,7 +75,8 @@ class SiteData:
         self.with_proposals = with_proposals
         self.version = version or corpus_version(project.root)
         self.visible_statuses = ("accepted", "proposed") if with_proposals else ("accepted",)
-        self._projections: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+        # {(doc, segment): projections}, filled as pages need them (and by forked renderers)
+        self.projected: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
 
     # -- documents and registries ---------------------------------------------------
     @cached_property
@@ -146,12 +147,12 @@ class SiteData:
     def projections(self, doc: Document, seg: Segment) -> dict[str, tuple[int, int]]:
         """``{mark id: (start, end)}`` of the marks found in the segment's English."""
         key = (doc.id, seg.id)
-        if key not in self._projections:
+        if key not in self.projected:
             tr = doc.translations.get(seg.id)
             marks = self.segment_marks(doc, seg)
-            self._projections[key] = (projection.project(seg.zh, tr.en, marks, self.registries)
-                                      if tr is not None and tr.en and marks else {})
-        return self._projections[key]
+            self.projected[key] = (projection.project(seg.zh, tr.en, marks, self.registries)
+                                   if tr is not None and tr.en and marks else {})
+        return self.projected[key]
 
     # -- term frequencies (the one notion shared with checks and exports) -----------------
     @cached_property

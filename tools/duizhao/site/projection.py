@@ -42,6 +42,15 @@ def _forms(entry: dict[str, Any], kind: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if isinstance(f, str) and f.strip()))
 
 
+def prepare(registries: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Compile the pattern of every term's and entity's English form now, once, rather
+    than in each process forked afterwards (compiling them is most of the first projections)."""
+    for kind, registry in (("term", "glossary"), ("entity", "entities")):
+        for entry in registries[registry].values():
+            for form in _forms(entry, kind):
+                renderings.pattern(form)
+
+
 def phrase_spans(forms: Iterable[str], text: str) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of any of ``forms`` (longest first at a place)."""
     folded = renderings.fold(text)

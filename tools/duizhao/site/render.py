@@ -64,10 +64,13 @@ _ATTRS = {
 _URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_CLEANER = nh3.Cleaner(tags=_TAGS, attributes=_ATTRS, url_schemes=_URL_SCHEMES,
+                       generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
+
+
 def sanitise(html: str) -> str:
     """Keep only the markup the site writes; drop scripts, handlers and unsafe URLs."""
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRS, url_schemes=_URL_SCHEMES,
-                     generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True)
+    return _CLEANER.clean(html)
 
 
 def environment() -> Environment:
@@ -76,6 +79,14 @@ def environment() -> Environment:
     env.filters["pinyin"] = lru_cache(maxsize=None)(pinyin_of)
     env.filters["amount"] = format_amount
     return env
+
+
+def preload(env: Environment) -> None:
+    """Compile the templates and load jieba's dictionary (pinyin cuts words with it) once,
+    before renderers are forked."""
+    for template in env.list_templates(extensions=["html"]):
+        env.get_template(template)
+    pinyin_of("汉字")
 
 
 def format_amount(value: float | None) -> str:
@@ -113,6 +124,10 @@ class Tip:
     id: str
     kind: str  # term | entity | figure | correction | note
     data: dict[str, Any]
+    key: Any = None  # what it shows: equal keys, equal bodies
+
+
+SHARED_TIPS = ("term", "entity", "correction", "note")  # bodies equal on every page; a figure's is its own
 
 
 class Tips:
@@ -127,7 +142,7 @@ class Tips:
     def add(self, key: Any, kind: str, data: dict[str, Any]) -> str:
         if key not in self._ids:
             self._ids[key] = f"tip-{len(self.items) + 1}"
-            self.items.append(Tip(self._ids[key], kind, data))
+            self.items.append(Tip(self._ids[key], kind, data, key))
         return self._ids[key]
 
     def mark(self, mark: Mark, in_english: bool, has_english: bool) -> None:
@@ -150,10 +165,11 @@ class Renderer:
         # a document's rows and tooltips do not depend on the interface language: both
         # languages' renderers share them (only the tooltips' and labels' texts differ)
         self.views = {} if views is None else views
+        self._tip_bodies: dict[tuple[str, Any], Markup] = {}
 
     # -- plumbing ---------------------------------------------------------------------
-    def page(self, template: str, url: str, **context: Any) -> str:
-        """Render ``template`` for the page at ``url`` and sanitise the result."""
+    def context(self, url: str) -> dict[str, Any]:
+        """What every template sees on the page at ``url``."""
         lang = self.lang
 
         def u(target: str) -> str:
@@ -162,10 +178,13 @@ class Renderer:
         def t(key: str, **values: Any) -> str:
             return i18n.t(key, lang, **values)
 
-        html = self.env.get_template(template).render(
-            lang=lang, other=i18n.other(lang), t=t, u=u, data=self.data, name=lambda e, fb="": name(e, lang, fb),
-            unit_label=lambda unit: i18n.unit_label(unit, lang), amount=amount, **context)
-        return sanitise(html)
+        return dict(lang=lang, other=i18n.other(lang), t=t, u=u, data=self.data,
+                    name=lambda e, fb="": name(e, lang, fb), unit_label=lambda unit: i18n.unit_label(unit, lang),
+                    amount=amount)
+
+    def page(self, template: str, url: str, **context: Any) -> str:
+        """Render ``template`` for the page at ``url`` and sanitise the result."""
+        return sanitise(self.env.get_template(template).render(**self.context(url), **context))
 
     # -- document pages ----------------------------------------------------------------
     def document(self, doc: Document, url: str, downloads: dict[str, str]) -> str:
@@ -179,8 +198,26 @@ class Renderer:
             tr = doc.translations.get(seg.id)
             status = tr.status if tr and tr.en else "missing"
             statuses[status] = statuses.get(status, 0) + 1
-        return self.page("document.html", url, doc=doc, blocks=blocks, tips=tips.items, statuses=statuses,
-                         counts=self.data.annotation_counts(doc), downloads=downloads)
+        return self.page("document.html", url, doc=doc, blocks=blocks, tips=self._tips(tips.items, url),
+                         statuses=statuses, counts=self.data.annotation_counts(doc), downloads=downloads)
+
+    def _tips(self, tips: list[Tip], url: str) -> list[tuple[str, Markup]]:
+        """``(id, body)`` of each tooltip of the page at ``url``. A term's, entity's,
+        correction's or note's body is rendered once for every page in the same folder (the
+        documents': its links, to the glossary or an entity, read the same from each)."""
+        folder = url.rstrip("/").rpartition("/")[0]
+        module = None
+        out = []
+        for tip in tips:
+            shared = (folder, tip.key) if tip.kind in SHARED_TIPS else None
+            body = self._tip_bodies.get(shared) if shared else None
+            if body is None:
+                module = module or self.env.get_template("tips.html").make_module(self.context(url))
+                body = module.render(tip)
+                if shared:
+                    self._tip_bodies[shared] = body
+            out.append((tip.id, body))
+        return out
 
     def _blocks(self, doc: Document, elem: etree._Element, tips: Tips) -> list[Block]:
         out: list[Block] = []

@@ -94,8 +94,8 @@ class ChineseWords:
 
 @lru_cache(maxsize=2)
 def chinese_words(words: tuple[str, ...]) -> ChineseWords:
-    """One segmenter per dictionary (jieba loads its own dictionary in about a second:
-    ``mkdocs serve`` rebuilds reuse it)."""
+    """One segmenter per dictionary (jieba loads its own dictionary in about a second;
+    the site builds the index in a forked worker, which loads it once per build)."""
     return ChineseWords(list(words))
 
 
