@@ -168,11 +168,31 @@ def _browser(p):
 SEARCH_URLS = ("search", "lunr")  # search.js + worker + Pagefind bundles; search_index.json + the theme's worker
 
 
+def _duizhao_query(page, url: str, query: str, warmed: bool) -> tuple[float, int]:
+    """Milliseconds from a query to its results, and how many: on the search page as a
+    reader finds it (``warmed``: the page has loaded the engine, the Chinese bundle's entry
+    and the dictionary while it was being opened, as it does for every reader) or on a page
+    whose engine has not started (the query waits for all of it)."""
+    if not warmed:
+        page.goto(url + "zh/search/", wait_until="domcontentloaded")  # the query races the warm-up
+    page.wait_for_function("window.duizhaoSearch !== undefined")
+    if warmed:
+        page.wait_for_load_state("networkidle")
+    ms, total = page.evaluate("""async (q) => {
+        const t = performance.now();
+        const found = await window.duizhaoSearch.search(q);
+        return [performance.now() - t, found.total];
+    }""", query)
+    page.wait_for_load_state("networkidle")
+    return ms, total
+
+
 def search_payload(site: Path, query: str, bare: bool) -> dict:
     """One query on a freshly opened page: the search bytes fetched since the page was
-    opened (the theme fetches its whole index at load, Pagefind what the query needs) and
-    the milliseconds until its answer (the theme: until its index is loaded, plus the
-    query; duizhao: the query, loading the search engine included)."""
+    opened (the theme fetches its whole index at load, Pagefind the engine and what the
+    query needs) and the milliseconds until its answer (the theme: until its index is
+    loaded, plus the query; duizhao: from the query on the loaded search page, and apart,
+    ``cold_start_ms``, on a page queried as soon as it opens, engine start included)."""
     from playwright.sync_api import sync_playwright
 
     with Server(site, 8790) as server, sync_playwright() as p:
@@ -201,16 +221,10 @@ def search_payload(site: Path, query: str, bare: bool) -> dict:
             page.keyboard.press("End")
             page.wait_for_function(f"() => /matching document/.test({meta})", timeout=600_000)
         else:  # timed in the page: from the query to its results (fetches included)
+            cold_ms, _ = _duizhao_query(browser.new_page(), server.url, query, warmed=False)
             page.goto(server.url + "zh/search/", wait_until="domcontentloaded")
-            page.wait_for_function("window.duizhaoSearch !== undefined")
-            start = time.perf_counter()
-            found = page.evaluate("""async (q) => {
-                const t = performance.now();
-                const first = await window.duizhaoSearch.search(q);
-                return [performance.now() - t, first.total];
-            }""", query)
-            page.wait_for_load_state("networkidle")
-            one_query = list(fetched)  # what the first query cost; the next one is timed apart
+            found = _duizhao_query(page, server.url, query, warmed=True)
+            one_query = list(fetched)  # what the page and the first query cost; the next one is timed apart
             warm_ms = page.evaluate("""async () => {
                 const t = performance.now();
                 await window.duizhaoSearch.search("专精特新");
@@ -225,6 +239,7 @@ def search_payload(site: Path, query: str, bare: bool) -> dict:
     return {"bytes": sum(b for _, b, _ in fetched), "gzip_bytes": sum(g for _, _, g in fetched),
             "requests": len(fetched), "ms": round(ms), "results": results,
             "next_query_ms": None if bare else round(warm_ms),
+            "cold_start_ms": None if bare else round(cold_ms),
             "index_ready_ms": round(ready_ms) if bare else None,
             "largest": sorted(((b, u.rsplit("/", 1)[-1]) for u, b, _ in fetched), reverse=True)[:3]}
 
@@ -277,7 +292,7 @@ def table(rows: list[dict]) -> str:
             f"| {r['size']} | {r['documents']} | {r['build_cold_s']} / {r['build_warm_s']} / {r['build_one_changed_s']} "
             f"| {r['bare_s']} | "
             f"{r['ratio']}× ({r['cpu_ratio']}×) | {s['bytes'] / 1e6:.2f} MB ({s['gzip_bytes'] / 1e6:.2f} MB gz), {s['requests']} req, "
-            f"{s['ms']} ms (next query {s['next_query_ms']} ms), {s['results']} hits | {b['bytes'] / 1e6:.2f} MB ({b['gzip_bytes'] / 1e6:.2f} MB gz), "
+            f"{s['ms']} ms (next query {s['next_query_ms']} ms; on a page just opened {s.get('cold_start_ms')} ms), {s['results']} hits | {b['bytes'] / 1e6:.2f} MB ({b['gzip_bytes'] / 1e6:.2f} MB gz), "
             f"{b['requests']} req, {b['ms']} ms, {b['results']} hits |")
     return "\n".join(out)
 
@@ -288,16 +303,19 @@ def main() -> None:
     parser.add_argument("--query", default="链长制")
     parser.add_argument("--search-only", action="store_true", help="measure search again on the sites already built")
     args = parser.parse_args()
-    results = OUT / "results.json"
-    rows = []
+    results = OUT / "results.json"  # one row per size: a run replaces the rows of its sizes only
+    earlier = {r["size"]: r for r in json.loads(results.read_text(encoding="utf-8"))} if results.exists() else {}
     for size in args.sizes:
         print(f"… {size}", file=sys.stderr, flush=True)
         if args.search_only:
-            earlier = {r["size"]: r for r in json.loads(results.read_text(encoding="utf-8"))}
-            rows.append({**earlier[size], **measure_search(size, args.query)})
+            if size not in earlier:
+                parser.error(f"no earlier run of size {size} in {results}: run it without --search-only first")
+            earlier[size] = {**earlier[size], **measure_search(size, args.query)}
         else:
-            rows.append(run(size, args.query))
-        print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+            earlier[size] = run(size, args.query)
+        print(json.dumps(earlier[size], ensure_ascii=False), file=sys.stderr, flush=True)
+    order = {"real": 0}
+    rows = sorted(earlier.values(), key=lambda r: (order.get(r["size"], 1), int(r["documents"])))
     results.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
     print(table(rows))
 
