@@ -6,7 +6,7 @@ import pytest
 
 from duizhao.numbers import english_numbers, find_numbers
 from duizhao.renderings import find, fold, forbidden_used, rendered
-from duizhao.text import char_folder
+from duizhao.text import char_folder, count_ideographs, count_latin_letters, ideographs
 
 
 @pytest.mark.parametrize("text, values", [
@@ -51,3 +51,42 @@ def test_renderings_fold_curly_quotes_once_per_text():
     assert rendered(term, "17 “5020” projects") and fold("“5020”") == '"5020"'
     assert forbidden_used({"forbidden": ["chain length system"]}, "the chain–length system") == ["chain length system"]
     assert not find("chain length system", "the chain–long length system", slop=False)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("ſecond", []),  # number words are ASCII words: ſ is not an s here (it is in renderings)
+    ("someone anywhere tenths", []),  # inside longer words: no number
+    ("TEN-THOUSAND, 1,234.5 and .5", [10_000, 1234.5, 0.5]),
+    ("from 9:45am to 2/3", [9.75, 9, 45, 2, 3, 2 / 3]),
+    ("two" + " word" * 500 + " three", [2, 3]),  # a long gap of other words breaks the run
+])
+def test_english_numbers_skip_other_words_whole(text, values):
+    assert english_numbers(text) == pytest.approx(values)
+
+
+@pytest.mark.parametrize("zh, texts", [
+    ("GDP增长5%，AC313和N95", ["5%"]),  # a Latin word with no digit is skipped, identifiers are not numbers
+    ("abc" * 300 + "三个", ["三个"]),
+    ("5G基站120个", ["120个"]),
+])
+def test_the_chinese_scanner_skips_to_possible_numbers(zh, texts):
+    assert [m.text for m in find_numbers(zh)] == texts
+
+
+@pytest.mark.parametrize("rendering, text, found", [
+    ("key industry", "Key Industries", True),
+    ("key industry", "\u212aey industry", True),  # the Kelvin sign is a k under re.IGNORECASE
+    ("special zone", "\u017fpecial zone", True),  # long s
+    ("industrial chain", "chain industrial", False),
+    ("organisation", "ORGANIZATIONS", True),
+    ("“5020” projects", 'the "5020" project', True),
+    ("№ 1 plan", "the №1 Plans", True),  # not ASCII: searched from the start
+])
+def test_renderings_search_from_where_the_form_can_start(rendering, text, found):
+    assert rendered({"en": rendering}, text) is found is bool(find(rendering, text))
+
+
+@pytest.mark.parametrize("text", ["", "工业增加值增长3.6%，Ji'an 吉安", "Ａｂ é ſ \u212a xyZ 中", "a" * 50])
+def test_counts_of_ideographs_and_latin_letters(text):
+    assert count_ideographs(text) == len(ideographs(text))
+    assert count_latin_letters(text) == sum(ch.isascii() and ch.isalpha() for ch in text)

@@ -67,6 +67,12 @@ def _fits(text: str, start: int, end: int, prefix: str | None, suffix: str | Non
 
 def resolve(text: str, quote: str, prefix: str | None = None, suffix: str | None = None) -> Resolution:
     """Resolve an anchor in ``text`` (exact matching only)."""
+    first = text.find(quote) if quote else -1
+    if first != -1 and text.find(quote, first + 1) == -1:  # the common case: one occurrence
+        end = first + len(quote)
+        if _fits(text, first, end, prefix, suffix):
+            return Resolution(Status.OK, first, end, (first,), (first,))
+        return Resolution(Status.NOT_FOUND, None, None, (), (first,))
     starts = occurrences(text, quote)
     matches = tuple(s for s in starts if _fits(text, s, s + len(quote), prefix, suffix))
     if len(matches) == 1:

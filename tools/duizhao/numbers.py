@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import char_folder
@@ -153,6 +154,7 @@ class NumberMention:
 
 
 _SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "": 1.0}
+_SCALE_WORD = re.compile("万亿|亿|万|千|百")  # after Arabic digits; the first that matches, as listed
 
 # Full-width forms folded to ASCII, one character for one (offsets stay valid).
 _fold = char_folder({**{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -177,6 +179,11 @@ _TOKEN = re.compile(rf"""
 """, re.VERBOSE)
 
 _NUMBER = re.compile(rf"(?P<ar>{_AR})|(?P<cn>{_CN})")
+# Everything from a position up to the next place where a _TOKEN may begin: no _TOKEN
+# begins on other characters, nor on a letter or @ that no digit follows in its word
+# (not an identifier). Searching from there finds what searching from the position finds,
+# without trying every alternative of _TOKEN on every character of the text.
+_NO_TOKEN = re.compile(rf"(?:[^A-Za-z@\d{_CN_CHARS}]++|(?![A-Za-z@][A-Za-z0-9@._-]*\d)[A-Za-z@])*+")
 
 # Units after a number (and its scale), longest first.
 _UNITS = sorted([
@@ -204,6 +211,8 @@ _PREFIX_QUALIFIERS = sorted([
     ("大约", "approx"), ("约为", "approx"), ("将近", "approx"), ("接近", "approx"),
     ("约", "approx"), ("近", "approx"),
 ], key=lambda q: -len(q[0]))
+_PREFIX_QUALIFIER_OF = dict(_PREFIX_QUALIFIERS)
+_PREFIX_LENGTHS = sorted({len(w) for w in _PREFIX_QUALIFIER_OF}, reverse=True)
 _NOT_QUALIFIER = ("通过", "经过", "不过", "度过", "跨过", "附近", "最近")
 _SUFFIX_QUALIFIERS = [("(含)以上", "at_least"), ("及以上", "at_least"), ("以上", "at_least"),
                       ("以下", "at_most"), ("以内", "at_most"), ("左右", "approx")]
@@ -240,14 +249,18 @@ class _Scanner:
         before = self.s[max(0, i - 6):i]
         if before.endswith(_NOT_QUALIFIER):
             return i, "exact"
-        return next(((i - len(w), q) for w, q in _PREFIX_QUALIFIERS if before.endswith(w)), (i, "exact"))
+        for length in _PREFIX_LENGTHS:  # the longest qualifier word that ``before`` ends with
+            q = _PREFIX_QUALIFIER_OF.get(before[-length:])
+            if q is not None:
+                return i - len(before[-length:]), q
+        return i, "exact"
 
     def _core(self, m: re.Match) -> tuple[float, float, int] | None:
         """(value, scale, end) of the number at ``m``, with the scale written after it."""
         s = self.s
         if m.group("ar"):
             end = m.end()
-            scale = next((w for w in ("万亿", "亿", "万", "千", "百") if s.startswith(w, end)), "")
+            scale = m_scale.group() if (m_scale := _SCALE_WORD.match(s, end)) else ""
             if scale in ("千", "百") and re.match(r"[瓦米克分公]", s[end + 1:end + 2]):
                 scale = ""  # 千瓦时, 百分点: part of the unit
             return _arabic(m.group("ar")), _SCALES[scale], end + len(scale)
@@ -341,7 +354,7 @@ class _Scanner:
     def scan(self) -> list[NumberMention]:
         out: list[NumberMention] = []
         pos = 0
-        while (m := _TOKEN.search(self.s, pos)) is not None:
+        while (m := _TOKEN.search(self.s, _NO_TOKEN.match(self.s, pos).end())) is not None:
             kind, pos = m.lastgroup, m.end()
             if kind == "date":
                 out += [self.mention(m.start(g), m.end(g), int(m.group(g)), unit=u)
@@ -406,16 +419,34 @@ _EN_IMPLIED = {"once": 1, "single": 1, "twice": 2, "double": 2, "doubled": 2, "d
                "centennial": 100, "biennial": 2, "triennial": 3, "hundreds": 100, "thousands": 1000}
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
+
+
+def _alternatives(words: frozenset[str] | set[str]) -> str:
+    """A regular expression matching any of ``words`` (letters only), factored by first
+    letters (``t(?:en|hree|wo)``) so that the engine tries few branches at each position."""
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], set()).add(word[1:])
+    branches = [head + (f"(?:{_alternatives(rest - {''})})" + ("?" if "" in rest else "") if rest - {""} else "")
+                for head, rest in sorted(heads.items()) if head]
+    return "|".join(branches)
+
+
+# Every word that can state a number or belong to one; any other word just ends a run.
+_EN_WORDS = frozenset({*_EN_SMALL, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS, *_EN_FRACTIONS, *_EN_IMPLIED,
+                       *_MONTHS, "and", "a", "an"})
+_EN_WORD = r"(?ai:" + _alternatives(_EN_WORDS) + r")(?![A-Za-z])"  # whole, ASCII letters, any case
+# One match per number or number word, skipping in the same match what precedes it and
+# cannot begin one (other words, whole; spaces; punctuation): the regular expression does
+# what a loop over every word would do in Python. The text's end matches with no token.
 _EN_NUMBER = re.compile(
+    rf"(?:[^\d.A-Za-z]|\.(?!\d)|(?!{_EN_WORD})[A-Za-z]++)*+(?:"
     r"(?P<time>(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?![\d:]))"
     r"|(?P<frac>(?<![\d/.])(?P<num>\d+)/(?P<den>\d+)(?![\d/]))"
     r"|(?P<digits>\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d*\.\d+|\d+)"
     r"(?:\s*-?\s*(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
-    r"|(?P<word>[A-Za-z]+)"
+    rf"|(?P<word>{_EN_WORD})|\Z)"
 )
-# Every word that can state a number or belong to one; any other word just ends a run.
-_EN_WORDS = frozenset({*_EN_SMALL, *_EN_TENS, *_EN_SCALES, *_EN_ORDINALS, *_EN_FRACTIONS, *_EN_IMPLIED,
-                       *_MONTHS, "and", "a", "an"})
 _JOINER = re.compile(r"[\s-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
 
@@ -436,6 +467,9 @@ def _word_value(word: str) -> tuple[str, float] | None:
     return None
 
 
+_WORD_VALUES = {w: v for w in _EN_WORDS if (v := _word_value(w)) is not None}  # by lower-case word
+
+
 def _spelled(words: list[str]) -> list[float]:
     """Values of a run of number words: ``one hundred and twenty-three`` is one number,
     ``two three`` two; ``a million`` is 1e6; an ordinal ends its number."""
@@ -451,7 +485,7 @@ def _spelled(words: list[str]) -> list[float]:
         seen = False
 
     for word in words:
-        kind, value = _word_value(word) or ("", 0)
+        kind, value = _WORD_VALUES.get(word.lower()) or ("", 0)
         if kind in ("small", "tens") or (kind == "ordinal" and value < 100):
             below_100 = current % 100
             if seen and (below_100 % 10 or 10 <= below_100 < 20 or value >= 10 and below_100):
@@ -492,6 +526,8 @@ def english_numbers(text: str) -> list[float]:
     previous_end = 0
     for m in _EN_NUMBER.finditer(text):
         kind, gap_start, previous_end = m.lastgroup, previous_end, m.end()
+        if kind is None:  # the end of the text
+            break
         if kind != "word":
             end_run()
             if kind == "time":
@@ -504,25 +540,22 @@ def english_numbers(text: str) -> list[float]:
                 value = _arabic(m.group("digits"))
                 values.append(value * _EN_SCALES[m.group("scale")] if m.group("scale") else value)
             continue
-        word = m.group()
+        word, start = m.group(kind), m.start(kind)
         lower = word.lower()
-        if lower not in _EN_WORDS:  # the common case: a word that states no number
-            end_run()
-            continue
-        if run and not _JOINER.fullmatch(text, gap_start, m.start()):
-            end_run()
-        if lower in _EN_FRACTIONS and run and _word_value(run[-1]) and _word_value(run[-1])[0] in ("small", "a"):
-            numerator = _spelled(run[-1:])[0] if _word_value(run[-1])[0] == "small" else 1
+        if run and not _JOINER.fullmatch(text, gap_start, start):
+            end_run()  # another word, or punctuation, came between
+        if lower in _EN_FRACTIONS and run and (before := _WORD_VALUES.get(run[-1].lower())) and before[0] in ("small", "a"):
+            numerator = _spelled(run[-1:])[0] if before[0] == "small" else 1
             values.append(numerator / _EN_FRACTIONS[lower])
             end_run()
             continue
         if lower in ("half", "halves"):
             values.append(0.5)
-        if _word_value(word) is not None:
+        if lower in _WORD_VALUES:
             run.append(word)
             continue
         end_run()
-        if lower in _MONTHS and word[0].isupper() and (lower != "may" or not _sentence_start(text, m.start())):
+        if lower in _MONTHS and word[0].isupper() and (lower != "may" or not _sentence_start(text, start)):
             values.append(_MONTHS[lower])
         elif lower in _EN_IMPLIED:
             values.append(_EN_IMPLIED[lower])
@@ -534,18 +567,27 @@ def _sentence_start(text: str, i: int) -> bool:
     return _SENTENCE_START.search(text, 0, i) is not None
 
 
-def same_value(zh: NumberMention, candidates: list[float]) -> bool:
+class Values:
+    """Candidate values (say, :func:`english_numbers` of a sentence) prepared once for many
+    :func:`same_value` questions."""
+
+    def __init__(self, candidates: Iterable[float]):
+        self.pool = [abs(c) for c in candidates]
+        self.exact = set(self.pool)
+
+
+def same_value(zh: NumberMention, candidates: Iterable[float] | Values) -> bool:
     """Whether ``zh`` (value × scale; both ends of a range) is among ``candidates``.
 
     Signs are ignored (同比-2.4% is rightly "down 2.4%"); the comparison allows for
     floating-point noise only: the English must state the figure to the precision the
     Chinese gives it (1031.3亿 is 103.13 billion, not "about 103 billion").
     """
-    pool = [abs(c) for c in candidates]
+    values = candidates if isinstance(candidates, Values) else Values(candidates)
 
     def present(target: float) -> bool:
         target = abs(target)
-        return any(math.isclose(c, target, rel_tol=1e-9, abs_tol=1e-9) for c in pool)
+        return target in values.exact or any(math.isclose(c, target, rel_tol=1e-9, abs_tol=1e-9) for c in values.pool)
 
     return present(zh.amount) and (zh.amount_max is None or present(zh.amount_max))
 

@@ -29,6 +29,8 @@ _SPACE_BETWEEN_IDEOGRAPHS = re.compile(rf"(?<=[{CJK_IDEOGRAPH}])[^\S\n]+(?=[{CJK
 _WORD_SPACE = "\uE000"  # placeholder for a kept space, private use area
 _SPACES = re.compile(r"\s+")
 _IDEOGRAPH = re.compile(f"[{CJK_IDEOGRAPH}]")
+_IDEOGRAPHS = re.compile(f"[{CJK_IDEOGRAPH}]+")
+_NOT_LATIN_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 
 # Elements whose content never belongs to the running text.
 _SKIPPED = {_T + "note", _T + "pb", _T + "lb"}
@@ -89,6 +91,16 @@ def char_folder(table: dict[str, str]) -> Callable[[str], str]:
 def ideographs(text: str) -> str:
     """Only the Chinese characters of ``text``."""
     return "".join(_IDEOGRAPH.findall(text))
+
+
+def count_ideographs(text: str) -> int:
+    """``len(ideographs(text))``, without building the string (runs, not characters)."""
+    return sum(map(len, _IDEOGRAPHS.findall(text)))
+
+
+def count_latin_letters(text: str) -> int:
+    """How many of ``text``'s characters are A-Z or a-z."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_LATIN_LETTER))
 
 
 def has_ideograph(text: str) -> bool:

@@ -1,14 +1,17 @@
-"""What the translation rules (``T``) share: segments paired with their English, and the
-glossary terms each segment's Chinese contains."""
+"""What the translation rules (``T``) share: segments paired with their English, the
+glossary terms each segment's Chinese contains, and its numbers (which F001 reads too)."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
 from ..memo import per_project
 from ..names import corpus_names
+from ..numbers import NumberMention, find_numbers
 from ..project import Project
+from ..renderings import Renderings
 from ..tei import Document, Segment, Translation
 
 
@@ -21,18 +24,41 @@ def translated(doc: Document) -> Iterator[tuple[Segment, Translation]]:
 
 
 @per_project
-def _terms_by_segment(project: Project) -> dict[tuple[str, str], list[tuple[str, dict[str, Any]]]]:
+def _terms_by_segment(project: Project) -> dict[tuple[str, str], list[tuple[str, dict[str, Any], Renderings]]]:
     glossary = {e["id"]: e for e in project.registry("glossary") if isinstance(e.get("id"), str)}
-    out: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = {}
+    compiled: dict[str, Renderings] = {}  # one per term and project (patterns compiled on first use)
+    out: dict[tuple[str, str], list[tuple[str, dict[str, Any], Renderings]]] = {}
+    seen: dict[tuple[str, str], set[str]] = {}  # the term ids of ``out``'s lists
     for occ in corpus_names(project).occurrences:
         for term_id in occ.match.names("term"):
-            found = out.setdefault((occ.doc, occ.segment), [])
-            if term_id in glossary and all(t["id"] != term_id for _, t in found):
-                found.append((occ.match.form, glossary[term_id]))
+            key = (occ.doc, occ.segment)
+            found, ids = out.setdefault(key, []), seen.setdefault(key, set())
+            if term_id in glossary and term_id not in ids:
+                if term_id not in compiled:
+                    compiled[term_id] = Renderings(glossary[term_id])
+                found.append((occ.match.form, glossary[term_id], compiled[term_id]))
+                ids.add(term_id)
     return out
 
 
-def segment_terms(project: Project, doc_id: str, seg_id: str) -> list[tuple[str, dict[str, Any]]]:
-    """``(form, glossary entry)`` for each term written in the segment's Chinese, once per
-    term, longest match first: a term inside a longer registered name does not count."""
+def segment_terms(project: Project, doc_id: str, seg_id: str) -> list[tuple[str, dict[str, Any], Renderings]]:
+    """``(form, glossary entry, its renderings)`` for each term written in the segment's
+    Chinese, once per term, longest match first: a term inside a longer registered name
+    does not count."""
     return _terms_by_segment(project).get((doc_id, seg_id), [])
+
+
+_NUMBERS: dict[int, dict[str, list[NumberMention]]] = {}  # by id(document), while it lives
+
+
+def segment_numbers(doc: Document, seg: Segment) -> list[NumberMention]:
+    """``find_numbers(seg.zh)`` for a segment of ``doc``, scanned once however many rules
+    ask (T002 for every segment, F001 for those with figures), kept as long as the parsed
+    document is."""
+    found = _NUMBERS.get(id(doc))
+    if found is None:
+        found = _NUMBERS[id(doc)] = {}
+        weakref.finalize(doc, _NUMBERS.pop, id(doc), None)
+    if seg.id not in found:
+        found[seg.id] = find_numbers(seg.zh)
+    return found[seg.id]

@@ -35,6 +35,7 @@ qualifier: exact
 import math
 
 from ...numbers import NumberMention, find_numbers
+from ..aligned import segment_numbers
 from ..finding import Problem, Severity
 from ..registry import file_annotations
 
@@ -94,15 +95,12 @@ def contradictions(ann, mentions: list[NumberMention]) -> list[str]:
 
 def check(item, project):
     index, anns = file_annotations(item, project)
-    numbers_of: dict[str, list[NumberMention]] = {}
     for ann in anns:
         if not ann.active or ann.type != "figure" or ann.value is None or not ann.quote:
             continue
         span, seg = index.span(ann), index.segment(ann)
         if span is not None:
-            if seg.id not in numbers_of:
-                numbers_of[seg.id] = find_numbers(seg.zh)
-            mentions = [m for m in numbers_of[seg.id] if m.start < span[1] and m.end > span[0]]
+            mentions = [m for m in segment_numbers(index.document(ann), seg) if m.start < span[1] and m.end > span[0]]
         else:
             mentions = find_numbers(ann.quote)
         for problem in contradictions(ann, mentions):

@@ -40,6 +40,7 @@ def latest_date(doc) -> date | None:
 
 def check(item, project):
     index, anns = file_annotations(item, project)
+    latest_of: dict[str, date | None] = {}  # by document id: the file's annotations share one
     for ann in anns:
         if not ann.active or ann.period is None:
             continue
@@ -48,8 +49,12 @@ def check(item, project):
         except ValueError as exc:
             yield Problem(*ann.position("period"), f"{ann.id}: invalid period: {exc}")
             continue
-        doc = index.document(ann)
-        latest = latest_date(doc) if doc is not None and ann.measure != "target" else None
+        if ann.measure == "target":
+            continue
+        if ann.doc not in latest_of:
+            doc = index.document(ann)
+            latest_of[ann.doc] = latest_date(doc) if doc is not None else None
+        latest = latest_of[ann.doc]
         if latest is not None and period.start > latest:
             yield Problem(*ann.position("period"),
                           f"{ann.id}: period {ann.period} starts after the document's date ({latest.isoformat()}); "

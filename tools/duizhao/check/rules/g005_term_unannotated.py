@@ -36,34 +36,37 @@ SEVERITY = Severity.WARNING
 TARGET = "tei"
 
 
-def _covered(project, doc) -> dict[str, list[tuple[int, int, str | None]]]:
+def _covered(project, doc) -> tuple[dict[str, list[tuple[int, int, str | None]]], set[tuple[str, int, int]]]:
     """The spans of the document's term annotations, by segment: accepted, proposed and
-    rejected (every decision counts)."""
+    rejected (every decision counts); and the same as (segment, start, end), to find an
+    occurrence annotated exactly in one look."""
     path = project.annotations_dir / f"{doc.id}.yaml"
     if not annotations.is_annotation_file(path) or not path.exists():
-        return {}
+        return {}, set()
     index = annotations.load(project)
     covered: dict[str, list[tuple[int, int, str | None]]] = {}
+    exact: set[tuple[str, int, int]] = set()
     for ann in index.file(path).annotations:
         span = index.span(ann) if ann.type == "term" else None
         if span is not None:
             covered.setdefault(ann.segment, []).append((*span, ann.term))
-    return covered
+            exact.add((ann.segment, *span))
+    return covered, exact
 
 
 def check(item, project):
     doc = item.doc
     if doc is None:
         return
-    covered = None
+    covered = exact = None
     for occ in corpus_names(project).in_document(doc)[1]:
         terms = occ.match.names("term")
         if not terms:
             continue
         if covered is None:
-            covered = _covered(project, doc)
+            covered, exact = _covered(project, doc)
         m = occ.match
-        if any((start <= m.start and m.end <= end) or (start < m.end and m.start < end and term in terms)
+        if (occ.segment, m.start, m.end) in exact or any((start <= m.start and m.end <= end) or (start < m.end and m.start < end and term in terms)
                for start, end, term in covered.get(occ.segment, [])):
             continue
         seg = doc.segment_index[occ.segment]

@@ -23,8 +23,8 @@ the period left out)
 **Good.** "From January to September … operating revenue of 103.13 billion yuan"
 """
 
-from ...numbers import NumberMention, describe, english_numbers, find_numbers, same_value
-from ..aligned import translated
+from ...numbers import NumberMention, Values, describe, english_numbers, same_value
+from ..aligned import segment_numbers, translated
 from ..finding import Problem, Severity
 
 CODE = "T002"
@@ -48,10 +48,14 @@ def check(item, project):
     if item.doc is None:
         return
     for seg, tr in translated(item.doc):
-        english = english_numbers(tr.en)
+        english: Values | None = None  # read when the Chinese has a number to look for
         reported: set[str] = set()
-        for m in find_numbers(seg.zh):
-            if _says_a(m) or m.text in reported or same_value(m, english):
+        for m in segment_numbers(item.doc, seg):
+            if _says_a(m) or m.text in reported:
+                continue
+            if english is None:
+                english = Values(english_numbers(tr.en))
+            if same_value(m, english):
                 continue
             reported.add(m.text)
             yield Problem(tr.line, 1, f"{seg.id}: {m.text} is not in the English (looked for {_looked_for(m)})")

@@ -44,6 +44,8 @@ def check(item, project):
     if item.doc is None:
         return
     for el in _english_elements(item.doc.root):
+        if not CHINESE.search("".join(el.itertext())):
+            continue  # the plain text is made of these characters (and spaces): none there either
         found = list(dict.fromkeys(CHINESE.findall(plain_text(el, "en"))))
         if found:
             target = el.get("corresp", "").lstrip("#")

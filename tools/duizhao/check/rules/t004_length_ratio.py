@@ -19,9 +19,7 @@ letters per ideograph).
 **Good.** The same paragraph translated in full (about 540 letters).
 """
 
-import re
-
-from ...text import ideographs
+from ...text import count_ideographs, count_latin_letters
 from ..aligned import translated
 from ..finding import Problem, Severity
 
@@ -32,13 +30,12 @@ TARGET = "tei"
 
 MIN_IDEOGRAPHS = 20
 LOW, HIGH = 2.5, 8.0
-_LETTER = re.compile(r"[A-Za-z]")
 
 
 def ratio(zh: str, en: str) -> float | None:
     """Latin letters of ``en`` per ideograph of ``zh`` (None for short segments)."""
-    n = len(ideographs(zh))
-    return None if n < MIN_IDEOGRAPHS else len(_LETTER.findall(en)) / n
+    n = count_ideographs(zh)
+    return None if n < MIN_IDEOGRAPHS else count_latin_letters(en) / n
 
 
 def check(item, project):

@@ -21,7 +21,7 @@ mention), suppress with a reason on the `<ab>`'s line or the line above:
 **Good.** "The city implemented the industrial chain chief system"
 """
 
-from ...renderings import accepted, rendered
+from ...renderings import prepare
 from ..aligned import segment_terms, translated
 from ..finding import Problem, Severity
 
@@ -35,8 +35,13 @@ def check(item, project):
     if item.doc is None:
         return
     for seg, tr in translated(item.doc):
-        for form, term in segment_terms(project, item.doc.id, seg.id):
-            forms = accepted(term)
-            if forms and not rendered(term, tr.en):
+        text = None
+        for form, term, renderings in segment_terms(project, item.doc.id, seg.id):
+            forms = renderings.accepted
+            if not forms:
+                continue
+            if text is None:
+                text = prepare(tr.en)
+            if not renderings.rendered(text):
                 wanted = " or ".join(f'"{f}"' for f in forms)
                 yield Problem(tr.line, 1, f"{seg.id}: {form} ({term['id']}) is not rendered as {wanted}")

@@ -13,7 +13,7 @@ system"); once one is listed, it must not come back.
 **Good.** "The city implemented the industrial chain chief system"
 """
 
-from ...renderings import forbidden_used
+from ...renderings import prepare
 from ..aligned import segment_terms, translated
 from ..finding import Problem, Severity
 
@@ -27,7 +27,12 @@ def check(item, project):
     if item.doc is None:
         return
     for seg, tr in translated(item.doc):
-        for form, term in segment_terms(project, item.doc.id, seg.id):
-            for bad in forbidden_used(term, tr.en):
+        text = None
+        for form, term, renderings in segment_terms(project, item.doc.id, seg.id):
+            if not renderings.forbidden:
+                continue
+            if text is None:
+                text = prepare(tr.en)
+            for bad in renderings.forbidden_used(text):
                 yield Problem(tr.line, 1, f'{seg.id}: "{bad}" is a forbidden rendering of {form} ({term["id"]}); '
                               f'use "{term.get("en")}"')
