@@ -18,6 +18,8 @@ TERM = {"id": "chain-chief-system", "zh": "链长制", "en": "industrial chain c
     ("industry above designated size", "industries above designated size"),
     ("little giant", "national little giants"),
     ("10-billion-yuan enterprise", "three 10-billion-yuan enterprises"),
+    ("café", "a Café in Ji'an"),  # letters beyond ASCII are letters of the word
+    ("Ruìjīn base", "the Ruìjīn bases"),
 ])
 def test_found(rendering, text):
     assert find(rendering, text)
@@ -27,6 +29,8 @@ def test_found(rendering, text):
     ("chain", "a chainsaw"),
     ("industrial chain", "industrialchain"),
     ("SRDI", "SRDIX"),
+    ("café", "caf é"),
+    ("Ruìjīn", "Ruìjīnese"),
     ("", "anything"),
 ])
 def test_not_found(rendering, text):

@@ -25,7 +25,7 @@ from .text import char_folder
 
 _QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
 _fold = char_folder(_QUOTES)
-_WORD = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9\s-]|-")
+_WORD = re.compile(r"[^\W_]+|[^\w\s-]|_|-")  # words of letters and digits (any script: café), or one other mark
 
 
 def fold(text: str) -> str:
@@ -82,7 +82,7 @@ def _word(word: str) -> str:
 
 # Between two words of a rendering: spaces or a hyphen, and at most one extra word.
 _SPACE = r"(?:\s+|\s*-\s*)"
-_GAP = _SPACE + r"(?:[A-Za-z]+\s+)?"
+_GAP = _SPACE + r"(?:[^\W\d_]+\s+)?"
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +97,7 @@ def pattern(rendering: str, slop: bool = True) -> re.Pattern[str]:
             body += (_GAP if slop else _SPACE) if previous[0].isalnum() and token[0].isalnum() else r"\s*"
         body += _word(token) if token[0].isalnum() else re.escape(token)
         previous = token
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE)
 
 
 # ASCII letters to lower case, and the four other letters that match one under re.IGNORECASE
