@@ -4,14 +4,14 @@ glossary terms each segment's Chinese contains, and its numbers (which F001 read
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..memo import per_project
 from ..names import corpus_names
 from ..numbers import NumberMention, find_numbers
 from ..project import Project
-from ..renderings import Renderings
+from ..renderings import Renderings, prepare
 from ..tei import Document, Segment, Translation
 
 
@@ -46,6 +46,22 @@ def segment_terms(project: Project, doc_id: str, seg_id: str) -> list[tuple[str,
     Chinese, once per term, longest match first: a term inside a longer registered name
     does not count."""
     return _terms_by_segment(project).get((doc_id, seg_id), [])
+
+
+def translated_terms(project: Project, doc: Document, wanted: Callable[[Renderings], list[str]]
+                     ) -> Iterator[tuple[Segment, Translation, str, dict[str, Any], Renderings, tuple[str, str]]]:
+    """``(segment, translation, form, glossary entry, renderings, prepared English)`` for each
+    term of each translated segment (:func:`segment_terms`) with ``wanted(renderings)`` forms
+    to look for; the English is prepared (:func:`~duizhao.renderings.prepare`) once per
+    segment, and only when a term asks."""
+    for seg, tr in translated(doc):
+        text = None
+        for form, term, renderings in segment_terms(project, doc.id, seg.id):
+            if not wanted(renderings):
+                continue
+            if text is None:
+                text = prepare(tr.en)
+            yield seg, tr, form, term, renderings, text
 
 
 _NUMBERS: dict[int, dict[str, list[NumberMention]]] = {}  # by id(document), while it lives

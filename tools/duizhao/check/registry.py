@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +63,13 @@ def file_annotations(item, project: Project) -> tuple[annotations.AnnotationInde
     an annotation file): the common start of every per-file annotation rule."""
     index = annotations.load(project)
     return index, (index.file(item.path).annotations if item.kind == "annotations" else [])
+
+
+def unresolved(item, project: Project, status) -> Iterator[tuple[annotations.AnnotationIndex, annotations.Annotation, Any]]:
+    """``(index, annotation, resolution)`` for each active annotation of ``item`` whose anchor
+    resolves with ``status`` (an :class:`~duizhao.anchoring.Status`)."""
+    index, anns = file_annotations(item, project)
+    for ann in anns:
+        res = index.resolution(ann) if ann.active else None
+        if res is not None and res.status is status:
+            yield index, ann, res

@@ -23,7 +23,7 @@ quote: 增长3.6%
 
 from ...anchoring import Status
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..registry import unresolved
 
 CODE = "A002"
 SLUG = "quote-not-found"
@@ -32,9 +32,6 @@ TARGET = "yaml"
 
 
 def check(item, project):
-    index, anns = file_annotations(item, project)
-    for ann in anns:
-        res = index.resolution(ann) if ann.active else None
-        if res is not None and res.status is Status.NOT_FOUND:
-            yield Problem(*ann.position("quote"),
-                          f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}")
+    for _, ann, res in unresolved(item, project, Status.NOT_FOUND):
+        yield Problem(*ann.position("quote"),
+                      f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}")

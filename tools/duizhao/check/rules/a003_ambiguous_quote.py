@@ -25,7 +25,7 @@ prefix: 同比
 from ...anchoring import Status
 from ...fix import disambiguation
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..registry import unresolved
 
 CODE = "A003"
 SLUG = "ambiguous-quote"
@@ -34,13 +34,10 @@ TARGET = "yaml"
 
 
 def check(item, project):
-    index, anns = file_annotations(item, project)
-    for ann in anns:
-        res = index.resolution(ann) if ann.active else None
-        if res is not None and res.status is Status.AMBIGUOUS:
-            context = disambiguation(index, ann)
-            fix = None if context is None else "add " + " and ".join(
-                f"{key} {value!r}" for key, value in zip(("prefix", "suffix"), context) if value != getattr(ann, key))
-            yield Problem(*ann.position("quote"),
-                          f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}; "
-                          "add a prefix or suffix", fix=fix)
+    for index, ann, res in unresolved(item, project, Status.AMBIGUOUS):
+        context = disambiguation(index, ann)
+        fix = None if context is None else "add " + " and ".join(
+            f"{key} {value!r}" for key, value in zip(("prefix", "suffix"), context) if value != getattr(ann, key))
+        yield Problem(*ann.position("quote"),
+                      f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}; "
+                      "add a prefix or suffix", fix=fix)

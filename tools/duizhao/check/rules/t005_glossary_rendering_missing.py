@@ -21,8 +21,7 @@ mention), suppress with a reason on the `<ab>`'s line or the line above:
 **Good.** "The city implemented the industrial chain chief system"
 """
 
-from ...renderings import prepare
-from ..aligned import segment_terms, translated
+from ..aligned import translated_terms
 from ..finding import Problem, Severity
 
 CODE = "T005"
@@ -34,14 +33,7 @@ TARGET = "tei"
 def check(item, project):
     if item.doc is None:
         return
-    for seg, tr in translated(item.doc):
-        text = None
-        for form, term, renderings in segment_terms(project, item.doc.id, seg.id):
-            forms = renderings.accepted
-            if not forms:
-                continue
-            if text is None:
-                text = prepare(tr.en)
-            if not renderings.rendered(text):
-                wanted = " or ".join(f'"{f}"' for f in forms)
-                yield Problem(tr.line, 1, f"{seg.id}: {form} ({term['id']}) is not rendered as {wanted}")
+    for seg, tr, form, term, renderings, text in translated_terms(project, item.doc, lambda r: r.accepted):
+        if not renderings.rendered(text):
+            wanted = " or ".join(f'"{f}"' for f in renderings.accepted)
+            yield Problem(tr.line, 1, f"{seg.id}: {form} ({term['id']}) is not rendered as {wanted}")

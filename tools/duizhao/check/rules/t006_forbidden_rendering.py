@@ -13,8 +13,7 @@ system"); once one is listed, it must not come back.
 **Good.** "The city implemented the industrial chain chief system"
 """
 
-from ...renderings import prepare
-from ..aligned import segment_terms, translated
+from ..aligned import translated_terms
 from ..finding import Problem, Severity
 
 CODE = "T006"
@@ -26,13 +25,7 @@ TARGET = "tei"
 def check(item, project):
     if item.doc is None:
         return
-    for seg, tr in translated(item.doc):
-        text = None
-        for form, term, renderings in segment_terms(project, item.doc.id, seg.id):
-            if not renderings.forbidden:
-                continue
-            if text is None:
-                text = prepare(tr.en)
-            for bad in renderings.forbidden_used(text):
-                yield Problem(tr.line, 1, f'{seg.id}: "{bad}" is a forbidden rendering of {form} ({term["id"]}); '
-                              f'use "{term.get("en")}"')
+    for seg, tr, form, term, renderings, text in translated_terms(project, item.doc, lambda r: r.forbidden):
+        for bad in renderings.forbidden_used(text):
+            yield Problem(tr.line, 1, f'{seg.id}: "{bad}" is a forbidden rendering of {form} ({term["id"]}); '
+                          f'use "{term.get("en")}"')
