@@ -11,6 +11,7 @@ import pytest
 from duizhao import yamlio
 from duizhao.cli import main
 from duizhao.project import Project
+from duizhao.suggest.candidates import plausible
 from duizhao.suggest.gold import entity_examples, gold
 from duizhao.suggest.lexicon import Lexicon
 from duizhao.suggest.ner import StanzaRecommender
@@ -26,6 +27,24 @@ def test_bioes_tags():
     spans = [Span(0, 4, "COMPANY"), Span(6, 12, "PLACE")]
     assert bioes(tokens, spans) == ["S-COMPANY", "O", "B-PLACE", "E-PLACE"]
     assert bioes(tokens, [Span(1, 4, "COMPANY")]) == ["O"] * 4  # not aligned: left out
+
+
+@pytest.mark.parametrize("text", ["黄国栋", "立讯智造", "井冈山经开区", "冯·卡门", "吉发〔2021〕4号",
+                                  "宜春市工业企业技术改造专项资金管理办法(试行)", "《宜春市“十四五”制造业高质量发展规划》",
+                                  "2020 吉安智能制造产业峰会", "吉安市“1+4+N”产业高质量跨越式发展倍增计划"])
+def test_names_are_plausible_new_entities(text):
+    assert plausible(text, Lexicon())
+
+
+@pytest.mark.parametrize("text", ["群", "77.5%", "3389.6", "45(时长45分钟", "》前不久刚刚印发", "将评出工业“蜗牛奖",
+                                  "讲话摘要刊发，", "(行业科 金美容)", "具体来说", "众所周知", "我市", "每个", "这些年来"])
+def test_fragments_and_function_words_are_not(text):
+    assert not plausible(text, Lexicon())
+
+
+def test_a_registered_term_is_not_a_new_entity():
+    lexicon = Lexicon(glossary=[{"id": "smart-manufacturing", "zh": "智能制造", "en": "smart manufacturing"}])
+    assert plausible("智能制造", Lexicon()) and not plausible("智能制造", lexicon)
 
 
 def test_split_at_annotation_boundaries_and_outermost_spans():

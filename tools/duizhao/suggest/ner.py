@@ -4,7 +4,8 @@ The model is one ``duizhao train`` made (or one the user points to with ``--mode
 nothing is ever downloaded: ``download_method=None`` and a model directory whose
 ``resources.json`` is ``{}``. Predicted spans are mapped back to character offsets in
 ``Segment.zh`` and to registry ids by name; a span that names no registered entity is a
-*new entity candidate*, reported but never written (the schema needs an entity id).
+*new entity candidate* when it could be a name (:mod:`.candidates`), reported but never
+written (the schema needs an entity id).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from ..project import Project
 from ..tei import Document
 from .base import Proposal, RecommenderUnavailable
+from .candidates import plausible
 from .lexicon import Lexicon
 from .tokens import Segmenter
 from .training import MODEL_FILE, PRETRAIN_FILE, cpu_settings
@@ -100,8 +102,9 @@ class StanzaRecommender:
         return out
 
     def candidates(self, doc: Document) -> list[Prediction]:
-        """Predictions that name no registered entity: new entity candidates."""
-        return [p for p in self.predict(doc) if not self.lexicon.entities_named(p.text)]
+        """Predictions that name no registered entity and could be names: new entity candidates."""
+        return [p for p in self.predict(doc)
+                if not self.lexicon.entities_named(p.text) and plausible(p.text, self.lexicon)]
 
 
 def build(project: Project, lexicon: Lexicon | None = None, model: Path | None = None, **_: object) -> StanzaRecommender:
