@@ -118,6 +118,14 @@ def test_broken_yaml_gives_a_finding_not_a_traceback(name, project_dir):
     assert any(f["path"].endswith(name) for f in json.loads(result.stdout))
 
 
+@pytest.mark.parametrize("command", [["export", "segments", "--format", "jsonl"], ["stats"]])
+def test_commands_name_the_files_they_leave_out(command, project_dir):
+    (project_dir / "corpus" / "evil.xml").write_bytes(HOSTILE_XML["xxe.xml"].encode("latin-1"))
+    result = _run(command, project_dir)
+    assert result.returncode == 0 and "mini-news-2020" in result.stdout
+    assert "warning: corpus/evil.xml left out: X006" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_export_segments_jsonl_contract(capsys):
     assert main(["--root", str(REPO), "export", "segments", "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

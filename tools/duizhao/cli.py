@@ -45,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
             except ProjectError:
                 if not getattr(args, "optional_project", False):
                     raise
-        return args.func(args, project)
+        status = args.func(args, project)
+        if project is not None and args.command != "check":  # check reports them as findings
+            _warn_unreadable(project)
+        return status
     except BrokenPipeError:  # e.g. `duizhao export segments | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -61,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _warn_unreadable(project: Project) -> None:
+    """Files a command had to leave out are named, never dropped in silence."""
+    for path, problem in project.unreadable():
+        try:
+            shown = path.relative_to(Path.cwd())
+        except ValueError:
+            shown = path
+        print(f"duizhao: warning: {shown} left out: {problem} (see `duizhao check`)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -178,6 +178,12 @@ class Project:
         docs = (self.tei(p).doc for p in self.tei_paths())
         return {d.id: d for d in docs if d is not None}
 
+    def unreadable(self) -> list[tuple[Path, str]]:
+        """``(path, "CODE line:col: message")`` of every file read so far that could not be
+        parsed: what a command working on the rest left out."""
+        files = [*self._tei.values(), *self._yaml.values()]
+        return sorted((f.path, f"{f.problem.code} {f.problem}") for f in files if f.problem is not None)
+
     def annotation_file(self, doc_id: str) -> YAMLFile | None:
         path = self.annotations_dir / f"{doc_id}.yaml"
         return self.yaml(path) if path.exists() else None
