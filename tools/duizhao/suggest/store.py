@@ -89,7 +89,7 @@ def load_for_update(path: Path, doc_id: str) -> tuple[Any, bool]:
     try:
         data = yamlio.load(path)
     except yamlio.YAMLProblem as problem:
-        raise StoreError(f"{path}:{problem.line}:{problem.col}: {problem.message} (fix it before running suggest)") from None
+        raise StoreError(f"{path}:{problem.line}:{problem.col}: {problem.message} (fix it first: the file is left as it is)") from None
     if not isinstance(data, CommentedMap):
         raise StoreError(f"{path}:1:1: not a mapping with `document:` and `annotations:`")
     items = data.get("annotations")
