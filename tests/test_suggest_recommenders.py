@@ -22,6 +22,12 @@ def _by_quote(proposals, doc):
     return {doc.segment_index[p.segment].zh[p.start:p.end]: p for p in proposals}
 
 
+def _figures(project, doc_id: str) -> dict:
+    """The figures recommender's proposals for a document, by quoted text."""
+    doc = project.documents[doc_id]
+    return _by_quote(FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc), doc)
+
+
 # -- gazetteer ---------------------------------------------------------------------------
 def test_gazetteer_longest_leftmost_on_a_real_sentence(project):
     doc = project.documents["fx-newsletter-2020"]
@@ -51,8 +57,7 @@ def test_gazetteer_without_an_entity_no_longer_finds_it(project):
 
 # -- figures -----------------------------------------------------------------------------
 def test_figures_on_the_newsletter_paragraph(project):
-    doc = project.documents["fx-newsletter-2020"]
-    figures = _by_quote(FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc), doc)
+    figures = _figures(project, "fx-newsletter-2020")
     growth = dict(figures["3.6%"].fields)
     assert growth == {"value": 3.6, "unit": "percent", "scale": 1.0, "qualifier": "exact",
                       "indicator": "industrial-value-added", "measure": "growth_yoy",
@@ -72,16 +77,14 @@ def test_figures_on_the_newsletter_paragraph(project):
 
 
 def test_figures_skip_numbers_in_names_dates_and_ordinals(project):
-    doc = project.documents["fx-newsletter-2020"]
-    quotes = set(_by_quote(FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc), doc))
+    quotes = set(_figures(project, "fx-newsletter-2020"))
     assert not {"5020", "1-9月", "9月底", "2019年", "2020年", "百亿", "亿元以上"} & quotes
     assert not any("5020" in q for q in quotes)  # “5020”项目 is a term
     assert {"340个", "281.7亿元", "3389.6亿元"} <= quotes
 
 
 def test_figures_scope_follows_the_subject(project):
-    doc = project.documents["fx-presser-2024"]
-    figures = _by_quote(FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc), doc)
+    figures = _figures(project, "fx-presser-2024")
     # a provincial press conference held in Nanchang: 全省 is the default scope
     assert dict(figures["18071家"].fields)["scope"] == "jiangxi-province"
     assert dict(figures["5562.1亿元"].fields)["scope"] == "jiangxi-copper"
@@ -90,8 +93,7 @@ def test_figures_scope_follows_the_subject(project):
 
 
 def test_figure_periods_skip_comparison_bases(project):
-    doc = project.documents["fx-interview-2021"]
-    figures = _by_quote(FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc), doc)
+    figures = _figures(project, "fx-interview-2021")
     assert dict(figures["24.6%"].fields)["period"] == "2021-01/2021-04"
     # 比去年同期 is the basis, not the period: the 1-4月 of the paragraph before carries over
     assert dict(figures["0.4个百分点"].fields)["period"] == "2021-01/2021-04"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, commands
-from .project import Project, ProjectError
+from .project import Project, ProjectError, shown_path
 
 
 COMMANDS = (
@@ -69,12 +69,8 @@ def main(argv: list[str] | None = None) -> int:
 def _warn_unreadable(project: Project) -> None:
     """Files a command had to leave out are named, never dropped in silence."""
     for path, problem in project.unreadable():
-        try:
-            shown = path.relative_to(Path.cwd())
-        except ValueError:
-            shown = path
-        print(f"duizhao: warning: {shown} left out: {problem} (see `duizhao check`)", file=sys.stderr)
-
+        print(f"duizhao: warning: {shown_path(path, Path.cwd())} left out: {problem} (see `duizhao check`)",
+              file=sys.stderr)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,15 @@ class YAMLFile:
             self._positions = (yamlio.Positions.restore(self.data, cached[0]) if cached
                                else yamlio.Positions.of(self.text, self.data))
         return self._positions.at(path)
+
+
+@lru_cache(maxsize=None)
+def shown_path(path: Path, cwd: Path) -> str:
+    """``path`` relative to the working directory ``cwd`` when inside it (as editors expect)."""
+    try:
+        return str(path.relative_to(cwd.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from ..project import Project
+from ..project import Project, shown_path
 from .finding import Finding, Problem
 from .incremental import FindingsCache, Results
 from .parallel import RuleCrash, Task, as_problem, call, check_files
@@ -71,15 +71,6 @@ def _targets(project: Project, paths: list[Path]) -> tuple[list[Path], list[Path
 @lru_cache(maxsize=None)
 def _resolved(path: Path) -> Path:
     return path.resolve()
-
-
-@lru_cache(maxsize=None)
-def _display(path: Path, cwd: Path) -> str:
-    """``path`` relative to the working directory when inside it (as editors expect)."""
-    try:
-        return str(path.relative_to(_resolved(cwd)))
-    except ValueError:
-        return str(path)
 
 
 def _suppressed(finding: Finding, lines_of) -> bool:
@@ -168,7 +159,7 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
             if path not in wanted and rule.TARGET == "corpus":
                 continue
             findings.append(Finding(
-                path=_display(path, Path.cwd()), line=max(pr.line, 1), col=max(pr.col, 1),
+                path=shown_path(path, Path.cwd()), line=max(pr.line, 1), col=max(pr.col, 1),
                 code=rule.CODE, slug=rule.SLUG, severity=rule.SEVERITY, message=pr.message,
                 url=f"rules/#{rule.CODE.lower()}", fix=pr.fix,
             ))

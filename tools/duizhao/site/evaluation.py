@@ -37,8 +37,6 @@ def context(published: Published) -> dict[str, Any]:
         "absent": absent,
         "absent_rows": [(name, absent[name]) for name in ("gazetteer", "stanza") if name in absent],
         "folds": folds,
-        "gold": sorted((report.get("gold") or {}).items()),
-        "types": TYPES,
         "candidates": sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[:30],
         "candidate_total": len(report.get("new_entity_candidates") or []),
         "speed": sorted((report.get("speed_chars_per_second") or {}).items()),
