@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +36,19 @@ def build_project(dest: Path, overlay: Path | None = None) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, target)
     return dest
+
+
+def build_site(root: Path, out: Path) -> Path:
+    """``make site`` for project ``root``: ``mkdocs build --strict`` with this repository's
+    site into ``out`` (proposals hidden, as published)."""
+    from duizhao.site.config import write_config
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DUIZHAO_WITH_PROPOSALS", None)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(write_config(root, out))],
+                          capture_output=True, text=True, env=env, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
 
 
 @pytest.fixture

@@ -5,10 +5,7 @@ line and ``mkdocs build``."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from lxml import etree
@@ -16,9 +13,8 @@ from lxml import html as lxml_html
 
 from duizhao import yamlio
 from duizhao.cli import main
-from duizhao.site.config import write_config
 
-from conftest import FIXTURES, build_project
+from conftest import FIXTURES, build_project, build_site
 
 T = "{http://www.tei-c.org/ns/1.0}"
 XML = "{http://www.w3.org/XML/1998/namespace}"
@@ -60,15 +56,6 @@ def complete(path: Path) -> None:
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
 
 
-def published(root: Path, out: Path) -> None:
-    """``make site`` for this project: ``mkdocs build --strict`` with the repository's site."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DUIZHAO_WITH_PROPOSALS", None)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(write_config(root, out))],
-                          capture_output=True, text=True, env=env, cwd=root)
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
 def test_a_new_document_from_plain_text_to_the_site(tmp_path, capsys):
     root = build_project(tmp_path / "p", FIXTURES / "suggest")
     source = tmp_path / f"{DOC}.txt"
@@ -91,7 +78,7 @@ def test_a_new_document_from_plain_text_to_the_site(tmp_path, capsys):
     assert main([*cli, "check", "--strict", *new_files]) == 0, capsys.readouterr().out
 
     out = tmp_path / "site"
-    published(root, out)
+    build_site(root, out)
     accepted = {i["id"]: i for i in items if i.get("status") == "accepted"}
     for lang in ("en", "zh"):
         page = lxml_html.fromstring((out / lang / "documents" / DOC / "index.html").read_text(encoding="utf-8"))

@@ -21,7 +21,7 @@ from duizhao.check.rules import RULES
 from duizhao.cli import main as evaluate
 from duizhao.site.config import write_config
 
-from conftest import FIXTURES, REPO, build_project
+from conftest import FIXTURES, REPO, build_project, build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "build" / "test-artifacts"
@@ -33,14 +33,7 @@ def site(tmp_path_factory) -> Path:
     """The fixture project's site, built with ``mkdocs build --strict`` (once per session)."""
     root = build_project(tmp_path_factory.mktemp("site") / "project", FIXTURES / "site")
     assert evaluate(["--root", str(root), "evaluate", "-r", "gazetteer", "-r", "figures"]) == 0  # published
-    out = root / "build" / "site"
-    config = write_config(root, out)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DUIZHAO_WITH_PROPOSALS", None)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                          capture_output=True, text=True, env=env, cwd=root)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+    return build_site(root, root / "build" / "site")
 
 
 def _has(cls: str) -> str:

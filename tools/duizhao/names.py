@@ -91,13 +91,11 @@ class CorpusNames:
     def __init__(self, project: Project):
         self.matcher = Matcher.from_registries(project.registry("glossary"), project.registry("entities"))
         self.occurrences: list[Occurrence] = []
-        self.written: set[Ref] = set()  # named anywhere: segments (nested too) or a header
         self._by_ref: dict[Ref, list[Occurrence]] = {}
         self._by_doc: dict[str, tuple[Document, set[Ref], list[Occurrence]]] = {}
         for doc in project.documents.values():
             written, occurrences = self._scan(doc)
             self._by_doc[doc.id] = (doc, written, occurrences)
-            self.written |= written
             self.occurrences += occurrences
             for occ in occurrences:
                 for ref in occ.match.refs:
@@ -118,19 +116,14 @@ class CorpusNames:
         return written, occurrences
 
     def in_document(self, doc: Document) -> tuple[set[Ref], list[Occurrence]]:
-        """What one document names: everything written in it (as :meth:`is_written` counts)
-        and its occurrences (as :meth:`of` counts), in text order."""
+        """What one document names: everything written in it (in a segment, even inside a
+        longer name, or in its header) and its occurrences (as :meth:`of` counts), in text order."""
         found = self._by_doc.get(doc.id)
         return (found[1], found[2]) if found is not None and found[0] is doc else self._scan(doc)
 
     def of(self, kind: str, rid: str) -> list[Occurrence]:
         """The occurrences of one term or entity (not counting those inside a longer name)."""
         return self._by_ref.get((kind, rid), [])
-
-    def is_written(self, kind: str, rid: str) -> bool:
-        """Whether a name of this term or entity is written anywhere: in a segment (even
-        inside a longer name) or in a document's header (publisher, speakers, notes)."""
-        return (kind, rid) in self.written
 
 
 @per_project

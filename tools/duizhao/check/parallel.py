@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..annotations import is_annotation_file
 from ..memo import forget
 from ..project import REGISTRIES, Project
 from . import summary
@@ -76,12 +75,10 @@ def check_file(project: Project, path: Path, codes: Sequence[str]) -> tuple[Resu
 
 def companions(project: Project, path: Path) -> list[Path]:
     """The files checking ``path`` reads besides the registries: an annotation file's
-    document, a document's annotation file."""
-    if path.suffix in (".yaml", ".yml") and is_annotation_file(path):
-        return [project.corpus_dir / f"{path.stem}.xml"]
+    document, a document's annotation file (named after ``path``, which is not parsed)."""
     if path.suffix == ".xml":
         return [project.annotations_dir / f"{path.stem}.yaml"]
-    return []
+    return dependencies(project, path)  # parses nothing for a YAML file
 
 
 Task = tuple[Path, list[str]]  # a file and the rule codes to run on it

@@ -83,17 +83,20 @@ def _suppressed(finding: Finding, lines_of) -> bool:
     return False
 
 
-def _tasks(project: Project, rules: list[ModuleType], tei_paths: list[Path], yaml_paths: list[Path]) -> list[Task]:
-    """Each file to read and the rules to run on it: the file rules on the selected files,
-    the corpus rules' summaries on every file of the kinds they summarise."""
+Paths = dict[str, list[Path]]  # kind (``tei``, ``yaml``) → files
+
+
+def _tasks(rules: list[ModuleType], selected: Paths, every: Paths) -> list[Task]:
+    """Each file to read and the rules to run on it: the file rules on the ``selected`` files,
+    the corpus rules' summaries on ``every`` file of the kinds they summarise."""
     tasks: dict[Path, list[str]] = {}
-    for kind, paths in (("tei", tei_paths), ("yaml", yaml_paths)):
+    for kind, paths in selected.items():
         codes = [rule.CODE for rule in rules if rule.TARGET == kind]
         for path in paths if codes else []:
             tasks.setdefault(path, []).extend(codes)
     for rule in rules:
         for kind in kinds(rule) if rule.TARGET == "corpus" else ():
-            for path in project.tei_paths() if kind == "tei" else project.yaml_paths():
+            for path in every[kind]:
                 tasks.setdefault(path, []).append(rule.CODE)
     return list(tasks.items())
 
@@ -114,9 +117,8 @@ def _file_results(project: Project, tasks: list[Task], jobs: int, cache: Finding
     return out
 
 
-def _summaries(project: Project, rule: ModuleType, results: dict[Path, Results]) -> Summaries:
-    return {kind: [(path, results[path].get(rule.CODE)) for path in (project.tei_paths() if kind == "tei" else project.yaml_paths())]
-            for kind in kinds(rule)}
+def _summaries(rule: ModuleType, every: Paths, results: dict[Path, Results]) -> Summaries:
+    return {kind: [(path, results[path].get(rule.CODE)) for path in every[kind]] for kind in kinds(rule)}
 
 
 @contextmanager
@@ -167,11 +169,12 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
     if cache:
         project.use_cache()
     project.eager_positions = True
-    results = _file_results(project, _tasks(project, rules, tei_paths, yaml_paths), jobs,
+    every: Paths = {"tei": project.tei_paths(), "yaml": project.yaml_paths()}
+    results = _file_results(project, _tasks(rules, {"tei": tei_paths, "yaml": yaml_paths}, every), jobs,
                             FindingsCache(project) if cache else None)
     for rule in rules:
         if rule.TARGET == "corpus":
-            emit(rule, project.root, call(rule, project, _summaries(project, rule, results)))
+            emit(rule, project.root, call(rule, project, _summaries(rule, every, results)))
             continue
         for path in tei_paths if rule.TARGET == "tei" else yaml_paths:
             emit(rule, path, [as_problem(project.root, row) for row in results[path].get(rule.CODE, [])])

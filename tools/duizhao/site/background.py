@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from ..check.finding import Finding, Severity
 from ..project import Project
@@ -47,6 +49,7 @@ def _check(path: str) -> list[Finding]:
 
     assert _PROJECT is not None
     findings = run(_PROJECT, cache=True)  # incremental: unchanged files are not checked again
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps([f.as_dict() for f in findings], ensure_ascii=False), encoding="utf-8")
     return findings
 
@@ -60,8 +63,16 @@ def _search(directory: str) -> dict[str, int]:
     return counts
 
 
+def _read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _read_exports(manifest: Path) -> list[Download]:
+    return [Download(**d) for d in _read_json(manifest)]
+
+
 def _read_findings(path: Path) -> list[Finding]:
-    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows = _read_json(path)
     return [Finding(**{**row, "severity": Severity(row["severity"])}) for row in rows]
 
 
@@ -83,25 +94,22 @@ class Background:
         self._pool: ProcessPoolExecutor | None = None
         global _PROJECT, _DATA
         _PROJECT, _DATA = project, data
-        manifest = self.exports_dir / "manifest.json"
-        if manifest.exists():
-            self.exports = _done([Download(**d) for d in json.loads(manifest.read_text(encoding="utf-8"))])
-        else:
-            shutil.rmtree(self.exports_dir.parent, ignore_errors=True)  # older digests
-            self.exports = self._submit(_export, str(self.exports_dir), parallel)
-        if self.findings_path.exists():
-            self.findings = _done(_read_findings(self.findings_path))
-        else:
-            shutil.rmtree(self.findings_path.parent, ignore_errors=True)
-            self.findings_path.parent.mkdir(parents=True, exist_ok=True)
-            self.findings = self._submit(_check, str(self.findings_path), parallel)
+        self.exports = self._cached(self.exports_dir / "manifest.json", self.exports_dir, _read_exports, _export,
+                                    parallel)
+        self.findings = self._cached(self.findings_path, self.findings_path, _read_findings, _check, parallel)
         self.search: Future | None = None
-        counts = self.search_dir / SEARCH_COUNTS
-        if data is not None and counts.exists():
-            self.search = _done(json.loads(counts.read_text(encoding="utf-8")))
-        elif data is not None:
-            shutil.rmtree(self.search_dir.parent, ignore_errors=True)
-            self.search = self._submit(_search, str(self.search_dir), parallel)
+        if data is not None:
+            self.search = self._cached(self.search_dir / SEARCH_COUNTS, self.search_dir, _read_json, _search,
+                                       parallel)
+
+    def _cached(self, marker: Path, output: Path, read: Callable[[Path], Any], job: Callable[[str], Any],
+                parallel: bool) -> Future:
+        """``read(marker)`` when this digest's ``marker`` (written last) exists; else the older
+        digests beside ``output`` are removed and ``job(output)`` runs."""
+        if marker.exists():
+            return _done(read(marker))
+        shutil.rmtree(output.parent, ignore_errors=True)  # older digests
+        return self._submit(job, str(output), parallel)
 
     def _submit(self, job, argument: str, parallel: bool) -> Future:
         if not parallel:

@@ -101,7 +101,7 @@ class SiteBuilder:
         self.deferred: set[str] = set()  # pages that wait for the checks or the exports
         self.navs: dict[str, Navigation] = {}
         self.timings: dict[str, float] = {}
-        self.everything = ""  # digest of every input (and the code): the key of corpus-wide results
+        self.cache: RenderCache | None = None
 
     # -- on_config ------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
@@ -121,8 +121,8 @@ class SiteBuilder:
         env = environment()
 
         doc_digests = {doc.id: data.document_digest(doc) for doc in data.documents}
+        # digest of every input (and the code): the key of corpus-wide results
         everything = cache.key(sorted(doc_digests.items()), data.registry_digest, data.with_proposals)
-        self.everything = everything
         annotations_mod.load(project)  # parse once, before the worker forks (it inherits the parse)
         self.timings["read"] = time.perf_counter() - started
         self.background = background = Background(project, self.settings.cache_dir, everything,
@@ -232,7 +232,9 @@ class SiteBuilder:
         if not missing:
             return
         workers = parallel.available_workers() if self.settings.parallel else 0
-        self.data.places  # computed once, before forking, like the English patterns and jieba's dictionary
+        # a cached property: computed here, before the workers fork, it is inherited rather than
+        # computed again in each (so are the English patterns and jieba's dictionary below)
+        self.data.places
         projection.prepare(self.data.registries)
         preload(env)
         for documents in (True, False):
@@ -241,7 +243,7 @@ class SiteBuilder:
             groups: dict[str, list[str]] = {}
             for gen in batch:  # the same page in both languages
                 groups.setdefault(gen.src_uri.split("/", 1)[1], []).append(gen.src_uri)
-            html = parallel.render({g.src_uri: g.render for g in batch if g.render}, list(groups.values()), workers,
+            html = parallel.render({g.src_uri: g.render for g in batch}, list(groups.values()), workers,
                                    self.data.projected if documents else None)
             for gen in batch:
                 gen.html = _once(lambda key=gen.key, text=html[gen.src_uri]: cache.get(key, lambda: text))
@@ -310,16 +312,13 @@ class SiteBuilder:
             return None
         if page.file.src_uri in self.deferred:
             return ""
-        html = gen.html()
-        page.present_anchor_ids = set(_ANCHOR.findall(html))  # for MkDocs' anchor validation
-        return html
+        return _with_anchors(page, gen.html())
 
     def context(self, page: Page) -> None:
         """Pages that waited for the checks or the exports get their content now, built last."""
         if page.file.src_uri in self.deferred:
             started = time.perf_counter()
-            page.content = self.pages[page.file.src_uri].html()
-            page.present_anchor_ids = set(_ANCHOR.findall(page.content))
+            page.content = _with_anchors(page, self.pages[page.file.src_uri].html())
             self.timings["wait_findings"] = self.timings.get("wait_findings", 0) + time.perf_counter() - started
 
     def alternates(self, page: Page) -> list[dict[str, str]]:
@@ -337,7 +336,8 @@ class SiteBuilder:
             self.write_search(config)
         finally:
             self.close()
-            self.cache.prune()
+            if self.cache is not None:
+                self.cache.prune()
         log.info("duizhao: timings %s", ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()))
 
     def close(self) -> None:
@@ -367,6 +367,12 @@ def _markdown_title(file: File) -> str:
             return found.group(1).strip().strip("\"'")
     heading = re.search(r"^#\s+(.+)$", text, re.M)
     return heading.group(1).strip() if heading else file.name
+
+
+def _with_anchors(page: Page, html: str) -> str:
+    """``html``, after noting its ids on ``page`` for MkDocs' anchor validation."""
+    page.present_anchor_ids = set(_ANCHOR.findall(html))
+    return html
 
 
 def _once(render: Callable[[], str]) -> Callable[[], str]:

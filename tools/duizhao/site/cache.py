@@ -21,13 +21,15 @@ PACKAGE = Path(__file__).resolve().parent.parent  # tools/duizhao
 
 
 def code_digest() -> str:
-    """Digest of the generator: every duizhao module loaded (the site, and the loaders,
-    checks and exporters it runs) and the page templates. Code that is not used (the
-    recommenders, the CLI) does not invalidate the cache."""
+    """Digest of the generator: every module of the site package and the page templates,
+    whether imported yet or not (``charts`` is imported only by the first indicator page),
+    plus the other duizhao modules loaded (the loaders, checks and exporters the site runs).
+    Code that is not used (the recommenders, the CLI) does not invalidate the cache."""
     h = hashlib.sha256(__version__.encode())
     loaded = {Path(m.__file__).resolve() for name, m in list(sys.modules.items())
               if (name == "duizhao" or name.startswith("duizhao.")) and getattr(m, "__file__", None)}
-    for path in sorted(loaded | set(PACKAGE.joinpath("site", "templates").glob("*.html"))):
+    site = PACKAGE / "site"
+    for path in sorted(loaded | set(site.glob("*.py")) | set(site.joinpath("templates").glob("*.html"))):
         h.update(str(path.relative_to(PACKAGE)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()

@@ -23,6 +23,7 @@ jieba.setLogLevel(logging.WARNING)
 # 吉发〔2021〕4号, …办法(试行), VR 产业…), the paired ones balanced
 _NAME_MARKS = "·-—&+ "
 _PAIRS = ("“”", "《》", "()", "（）", "〔〕")
+_MARKS = _NAME_MARKS + "".join(_PAIRS)
 # parts of speech (jieba's tag set) of a dictionary word that is no name: pronouns,
 # conjunctions, set phrases and idioms, numerals, time words, verbs, adjectives,
 # distinguishing words, adverbs, prepositions, particles, interjections, onomatopoeia,
@@ -32,16 +33,12 @@ _NOT_A_NAME = re.compile(r"^(?:r|c|l|i|m|mq|t|v|vd|a|ad|b|d|p|u[a-z]*|y|e|o|q|f|
 
 def plausible(text: str, lexicon: Lexicon) -> bool:
     """Whether ``text`` (a predicted span naming no registered entity) could be a name."""
-    marks = _NAME_MARKS + "".join(_PAIRS)
     if len(text) < 2 or not (text[0].isalnum() or text[0] in "“《"):
         return False
-    if any(not (ch.isalnum() or ch in marks) for ch in text) or text.replace(".", "").isdigit():
+    if any(not (ch.isalnum() or ch in _MARKS) for ch in text) or text.replace(".", "").isdigit():
         return False
-    if any(text.count(left) != text.count(right) for left, right in _PAIRS) or _is_term(text, lexicon):
+    if any(text.count(left) != text.count(right) for left, right in _PAIRS) or lexicon.named(text, "term"):
         return False
     words = list(jieba.posseg.cut(text, HMM=False))  # one dictionary word: judged by its part of speech
     return not (len(words) == 1 and _NOT_A_NAME.match(words[0].flag))
 
-
-def _is_term(text: str, lexicon: Lexicon) -> bool:
-    return any(kind == "term" for kind, _ in lexicon.matcher.forms.get(text, []))

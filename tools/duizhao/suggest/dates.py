@@ -40,12 +40,16 @@ _EXPRESSION = re.compile(
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
+_BASE_MARKS = ("比", "较", "于")  # the character before a comparison basis
+
+
 @dataclass(frozen=True)
 class Found:
     start: int
     end: int
     period: str
     local: bool = False  # 2020年以来…: holds for its own sentence only
+    base: bool = False  # 比上年, 较一季度: a comparison basis, not the figure's period
 
 
 def title_year(titles: dict[str, str] | None) -> int | None:
@@ -99,7 +103,8 @@ class PeriodResolver:
             if m.end() > m.start():
                 period = self._resolve(m)
                 if period:
-                    out.append(Found(m.start(), m.end(), period, local=bool(m["since"] or m["plan_tail"] == "以来")))
+                    out.append(Found(m.start(), m.end(), period, local=bool(m["since"] or m["plan_tail"] == "以来"),
+                                     base=text[max(0, m.start() - 1):m.start()] in _BASE_MARKS))
         return out
 
     def before(self, text: str, offset: int) -> str | None:
@@ -109,9 +114,7 @@ class PeriodResolver:
         the default."""
         sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
         for found in reversed([f for f in self.expressions(text) if f.end <= offset]):
-            if text[max(0, found.start - 1):found.start] in ("比", "较", "于"):
-                continue
-            if found.local and found.start < sentence:
+            if found.base or found.local and found.start < sentence:
                 continue
             return found.period
         return self.carried or self.default
@@ -121,7 +124,7 @@ class PeriodResolver:
         interview answer giving 1-4月 figures over several paragraphs); ``reset`` at a heading."""
         if reset:
             self.carried = None
-        periods = [f for f in self.expressions(text) if not f.local and text[max(0, f.start - 1):f.start] not in ("比", "较", "于")]
+        periods = [f for f in self.expressions(text) if not (f.local or f.base)]
         if periods:
             self.carried = periods[-1].period
 

@@ -119,17 +119,17 @@ class FiguresRecommender:
 
     def __init__(self, lexicon: Lexicon, indicators: list[dict[str, Any]]):
         self.lexicon = lexicon
-        self.forms: list[tuple[str, str]] = []  # (form, indicator id)
+        forms: list[tuple[str, str]] = []  # (form, indicator id)
         self.default_unit: dict[str, str] = {}
         for ind in indicators:
             if not isinstance(ind.get("id"), str):
                 continue
             self.default_unit[ind["id"]] = str(ind.get("unit") or "")
             variants = ind.get("variants") if isinstance(ind.get("variants"), list) else []
-            self.forms += [(f, ind["id"]) for f in (ind.get("zh"), *variants) if isinstance(f, str) and f]
-        self._form_chars = [(form, ind, frozenset(form)) for form, ind in self.forms]
+            forms += [(f, ind["id"]) for f in (ind.get("zh"), *variants) if isinstance(f, str) and f]
+        self._form_chars = [(form, ind, frozenset(form)) for form, ind in forms]
         exact: dict[str, list[tuple[str, str]]] = {}
-        for form, ind in self.forms:
+        for form, ind in forms:
             exact.setdefault(form, []).append(("indicator", ind))
         self.exact = Matcher(exact)  # indicator names written out: their digits are no figures
 

@@ -42,9 +42,13 @@ class Lexicon:
     def forms(self) -> list[str]:
         return list(self.matcher.forms)
 
+    def named(self, form: str, kind: str) -> list[str]:
+        """Ids of the ``kind`` (``term`` or ``entity``) entries written ``form`` (zh or alias)."""
+        return [rid for k, rid in self.matcher.forms.get(form, []) if k == kind]
+
     def entities_named(self, form: str) -> list[str]:
         """Ids of the entities written ``form`` (zh or alias)."""
-        return [rid for kind, rid in self.matcher.forms.get(form, []) if kind == "entity"]
+        return self.named(form, "entity")
 
     def longest_leftmost(self, text: str) -> list[NameMatch]:
         """Name matches without overlaps: at each place the longest, leftmost first."""

@@ -8,11 +8,12 @@ beside it (:attr:`Published.status` ``current``) or an earlier state (``stale``)
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..diskcache import digest
 
 RELATIVE_PATH = Path("build") / "evaluation.json"
 _REQUIRED = ("generated", "documents", "results")
@@ -23,14 +24,10 @@ def default_path(root: Path) -> Path:
 
 
 def inputs_digest(root: Path) -> str:
-    """SHA-256 over the names and bytes of every TEI document and every annotation/registry file."""
+    """Digest of the names and bytes of every TEI document and every annotation/registry file."""
     root = Path(root)
-    digest = hashlib.sha256()
-    for path in sorted([*root.glob("corpus/*.xml"), *root.glob("annotations/*.yaml")]):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
+    files = sorted([*root.glob("corpus/*.xml"), *root.glob("annotations/*.yaml")])
+    return digest(*(part for path in files for part in (path.relative_to(root).as_posix(), path.read_bytes())))
 
 
 @dataclass(frozen=True)

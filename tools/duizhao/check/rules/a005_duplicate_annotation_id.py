@@ -29,6 +29,7 @@ from hashlib import blake2b
 
 from ... import annotations
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "A005"
 SLUG = "duplicate-annotation-id"
@@ -43,9 +44,8 @@ def _hash(annotation_id: str) -> int:
 
 def summarise(item, project):
     """The 64-bit hashes of an annotation file's ids, as bytes (8 per id)."""
-    if item.kind != "annotations":
-        return None
-    ids = [ann.id for ann in annotations.load(project).file(item.path).annotations if ann.id is not None]
+    _, anns = file_annotations(item, project)  # none unless an annotation file
+    ids = [ann.id for ann in anns if ann.id is not None]
     return array("q", map(_hash, ids)).tobytes() if ids else None
 
 

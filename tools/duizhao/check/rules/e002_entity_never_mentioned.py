@@ -13,9 +13,8 @@ misspelt name (so its real mentions go unmatched) or left over from a deleted do
 **Good.** `zh: 立讯智造`
 """
 
-from ... import annotations
 from ..finding import Problem, Severity
-from ..registry import registry_path, where
+from ..registry import file_annotations, registry_path, where
 from ..summary import written, written_anywhere
 
 CODE = "E002"
@@ -32,7 +31,7 @@ def summarise(item, project):
         return written(item, project, "entity")
     if item.kind != "annotations":
         return None
-    anns = annotations.load(project).file(item.path).annotations
+    _, anns = file_annotations(item, project)
     return sorted({ref for ann in anns if ann.active for ref in (ann.entity, ann.scope) if ref is not None})
 
 

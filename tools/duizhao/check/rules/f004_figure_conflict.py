@@ -25,8 +25,8 @@ really differ, keep both and silence the finding with a reason:
 import math
 from collections import defaultdict
 
-from ... import annotations
 from ..finding import Problem, Severity
+from ..registry import file_annotations
 
 CODE = "F004"
 SLUG = "figure-conflict"
@@ -67,10 +67,9 @@ def _shown(ann) -> str:
 def summarise(item, project):
     """The comparable figures of an annotation file: ``(key, low, high, id, as shown,
     line of the item, line and column of its value)`` each."""
-    if item.kind != "annotations":
-        return None
+    _, anns = file_annotations(item, project)  # none unless an annotation file
     rows = []
-    for ann in annotations.load(project).file(item.path).annotations:
+    for ann in anns:
         if ann.status != "accepted" or ann.type != "figure" or ann.value is None:
             continue
         key = tuple(getattr(ann, f) for f in KEY_FIELDS)
