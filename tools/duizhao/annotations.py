@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .anchoring import Resolution, resolve
+from .figures import interval as figure_interval
 from .memo import per_project
 from .project import REGISTRIES, Project, YAMLFile
 from .tei import Document, Segment
@@ -27,13 +27,15 @@ from .yamlio import YAMLProblem
 
 ACTIVE = ("accepted", "proposed")  # rejected annotations are kept only so they are not proposed again
 TEXT_FIELDS = ("id", "type", "segment", "quote", "prefix", "suffix", "status", "source", "note",
-               "term", "entity", "unit", "qualifier", "indicator", "measure", "scope", "period")
+               "term", "entity", "unit", "qualifier", "indicator", "measure", "modality", "rank_of", "per",
+               "benchmark", "scope", "period")
 NUMBER_FIELDS = ("value", "value_max", "scale")
 _TEXT, _NUMBER = frozenset(TEXT_FIELDS), frozenset(NUMBER_FIELDS)
 TYPE_FIELDS = {  # the type-specific keys, in the order of the contract
     "term": ("term",),
     "entity": ("entity",),
-    "figure": ("value", "value_max", "unit", "scale", "qualifier", "indicator", "measure", "scope", "period"),
+    "figure": ("value", "value_max", "unit", "scale", "qualifier", "indicator", "measure", "modality", "rank_of",
+               "per", "benchmark", "scope", "period"),
 }
 
 
@@ -45,12 +47,6 @@ def as_text(value: Any) -> str | None:
 def as_texts(value: Any) -> list[str]:
     """The strings of a YAML list (anything else: empty)."""
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _times(value: float | None, scale: float | None) -> float | None:
-    if value is None:
-        return None
-    return float(Decimal(repr(value)) * Decimal(repr(1.0 if scale is None else scale)))
 
 
 def _number(value: Any) -> float | None:
@@ -84,6 +80,10 @@ class Annotation:
     qualifier: str | None = None
     indicator: str | None = None
     measure: str | None = None
+    modality: str | None = None
+    rank_of: str | None = None
+    per: str | None = None
+    benchmark: str | None = None
     scope: str | None = None
     period: str | None = None
 
@@ -118,11 +118,16 @@ class Annotation:
     @property
     def normalised(self) -> float | None:
         """``value × scale`` (scale 1 when absent), exact in decimal: 1031.3 × 1e8 = 103130000000."""
-        return _times(self.value, self.scale)
+        return figure_interval.scaled(self.value, self.scale)
 
     @property
     def normalised_max(self) -> float | None:
-        return _times(self.value_max, self.scale)
+        return figure_interval.scaled(self.value_max, self.scale)
+
+    @property
+    def interval(self) -> figure_interval.Interval | None:
+        """The interval of the signed, scaled statistic (contract v2: qualifier bounds the magnitude)."""
+        return figure_interval.bounds_of(self)
 
     def type_fields(self) -> dict[str, Any]:
         """The type-specific fields that are set, in contract order."""

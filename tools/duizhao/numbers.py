@@ -55,7 +55,6 @@ from dataclasses import dataclass
 
 from .text import char_folder
 
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
 # --------------------------------------------------------------------------------------
 # Chinese numerals

@@ -32,8 +32,7 @@ qualifier: exact
 ```
 """
 
-import math
-
+from ...figures import close as _close
 from ...numbers import NumberMention, find_numbers
 from ..aligned import segment_numbers
 from ..finding import Problem, Severity
@@ -50,10 +49,6 @@ ACCEPTED_UNITS = {
     "device_per_km2": {"count"}, "yuan_per_100_yuan": {"cny"},
 }
 SAME_BOUND = {"at_least": "more_than", "at_most": "less_than"}
-
-
-def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _n(x: float) -> str:

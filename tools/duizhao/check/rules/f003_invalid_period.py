@@ -4,7 +4,7 @@
 interval (`2020-01/2020-09`) and reports dates that do not exist (`2020-13`), intervals
 that end before they start, and periods that begin after the document's date (the
 latest date the header allows: `date/@when`, else `@notAfter`) — except for targets
-(`measure: target`), which are about the future by nature.
+and forecasts (`modality: target | forecast`), which are about the future by nature.
 
 **Why.** Periods place figures on the time axis of the figures explorer and decide which
 figures the cross-document comparison (F004) treats as the same; a period after the
@@ -49,7 +49,7 @@ def check(item, project):
         except ValueError as exc:
             yield Problem(*ann.position("period"), f"{ann.id}: invalid period: {exc}")
             continue
-        if ann.measure == "target":
+        if ann.modality in ("target", "forecast"):
             continue
         if ann.doc not in latest_of:
             doc = index.document(ann)
@@ -58,4 +58,4 @@ def check(item, project):
         if latest is not None and period.start > latest:
             yield Problem(*ann.position("period"),
                           f"{ann.id}: period {ann.period} starts after the document's date ({latest.isoformat()}); "
-                          "use measure: target for a goal")
+                          "a goal or an expectation is modality: target or forecast")

@@ -1,12 +1,12 @@
 """F004 figure-conflict — the same figure is reported with different values in different documents.
 
 **What it does.** Groups the accepted figures of the whole corpus by indicator, scope,
-period, measure and unit, and reports each figure whose normalised value (value × scale)
+period, measure, modality (with rank_of, per, benchmark) and unit, and reports each figure whose normalised value (value × scale)
 cannot be true together with one of its group's *in another document*. Within one
 document, figures sharing that key usually count different things (three kinds of listed
 firms, several funds), which the key cannot tell apart, so they are not compared. A figure stands for an interval:
-exact is a point, a range its two ends, more_than/at_least everything from the value up,
-less_than/at_most everything up to it; approximate figures (约, 近) are not compared.
+exact is a point, a range its two ends, and a bound the interval of `duizhao.figures.bounds`
+(the qualifier bounds the magnitude: 下降超过10% is everything below −10); approximate figures (约, 近) are not compared.
 Each place gets a finding naming the others.
 
 **Why.** When two reports give different numbers for the same
@@ -25,6 +25,7 @@ really differ, keep both and silence the finding with a reason:
 import math
 from collections import defaultdict
 
+from ...figures import close, default_modality
 from ..finding import Problem, Severity
 from ..registry import file_annotations
 
@@ -34,28 +35,25 @@ SEVERITY = Severity.WARNING
 TARGET = "corpus"
 SUMMARISES = ("yaml",)
 
-KEY_FIELDS = ("indicator", "scope", "period", "measure", "unit")
+KEY_FIELDS = ("indicator", "scope", "period", "measure", "modality", "rank_of", "per", "benchmark", "unit")
+OPTIONAL = ("modality", "rank_of", "per", "benchmark")  # absent is a value too (modality: actual)
 
 
 def interval(ann) -> tuple[float, float] | None:
-    """The normalised values ``ann`` allows, or None when it is not comparable."""
-    value, value_max = ann.normalised, ann.normalised_max
-    q = ann.qualifier or "exact"
-    if q == "exact":
-        return value, value
-    if q == "range" and value_max is not None:
-        return min(value, value_max), max(value, value_max)
-    if q in ("more_than", "at_least"):
-        return value, math.inf
-    if q in ("less_than", "at_most"):
-        return -math.inf, value
-    return None
+    """The normalised values ``ann`` allows (contract v2 bounds), or None when it is not comparable (approx)."""
+    if (ann.qualifier or "exact") == "approx" or (bounds := ann.interval) is None:
+        return None
+    return (-math.inf if bounds.low is None else bounds.low, math.inf if bounds.high is None else bounds.high)
 
 
 def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     def below(x: float, y: float) -> bool:  # x < y beyond floating-point noise
-        return x < y and not math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+        return x < y and not close(x, y)
     return below(a[1], b[0]) or below(b[1], a[0])
+
+
+def _key(ann) -> tuple:
+    return tuple((default_modality(ann.modality) if f == "modality" else getattr(ann, f)) for f in KEY_FIELDS)
 
 
 def _shown(ann) -> str:
@@ -72,9 +70,10 @@ def summarise(item, project):
     for ann in anns:
         if ann.status != "accepted" or ann.type != "figure" or ann.value is None:
             continue
-        key = tuple(getattr(ann, f) for f in KEY_FIELDS)
+        key = _key(ann)
         span = interval(ann)
-        if None not in key and span is not None:
+        required = [v for f, v in zip(KEY_FIELDS, key) if f not in OPTIONAL]
+        if None not in required and span is not None:
             rows.append((key, *span, ann.id, _shown(ann), ann.line, *ann.position("value")))
     return rows or None
 
@@ -84,11 +83,11 @@ def check(project, summaries):
     for path, rows in summaries["yaml"]:
         for key, low, high, *rest in rows or ():
             groups[key].append((path, (low, high), *rest))
-    for (indicator, scope, period, measure, unit), members in groups.items():
+    for (indicator, scope, period, measure, modality, *_), members in groups.items():
         for path, span, ann_id, shown, _, line, col in members:
             others = [o for o in members if o[0].stem != path.stem and _disjoint(span, o[1])]
             if others:
                 where = "; ".join(f"{o_shown} at {o_path.parent.name}/{o_path.name}:{o_line} ({o_id})"
                                   for o_path, _, o_id, o_shown, o_line, *_ in others)
-                yield Problem(line, col, f"{ann_id}: {indicator} of {scope}, {period}, {measure}: {shown} here but {where}",
+                yield Problem(line, col, f"{ann_id}: {indicator} of {scope}, {period}, {measure} ({modality}): {shown} here but {where}",
                               path=path)
