@@ -171,3 +171,49 @@ def test_review_accept_all_from_one_source(root):
     assert status == {("figures", "accepted"), ("gazetteer", "proposed")}
     pending = [f for f in run_checks(Project(root), [str(path)], select=["S001"])]
     assert len(pending) == sum(i["status"] == "proposed" for i in _items(path)) > 0
+
+
+def test_review_refuses_to_change_reviewed_work_and_writes_nothing(root, capsys):
+    path = root / "annotations" / "fx-interview-2021.yaml"
+    before = path.read_bytes()
+    # a0001 is accepted, a0008 rejected, a0017 a proposal: the whole request is refused
+    assert main(["--root", str(root), "review", "fx-interview-2021", "--accept", "a0017", "a0008",
+                 "--reject", "a0001"]) == 2
+    err = capsys.readouterr().err
+    assert "fx-interview-2021.a0001 is accepted (asked: rejected)" in err
+    assert "fx-interview-2021.a0008 is rejected (asked: accepted)" in err
+    assert "a0017" not in err and "nothing was written" in err and "--force" in err
+    assert path.read_bytes() == before
+    assert run_checks(Project(root), [str(path)], select=["S001"])  # a0017 still waits
+
+
+def test_review_force_changes_reviewed_work_and_says_what_it_changed(root, capsys):
+    path = root / "annotations" / "fx-interview-2021.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert main(["--root", str(root), "review", "fx-interview-2021", "--reject", "a0001", "--accept", "a0017",
+                 "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "fx-interview-2021.a0017: proposed → accepted" in out
+    assert "fx-interview-2021.a0001: accepted → rejected" in out
+    assert "2 annotation(s) changed" in out
+    changed = [(a, b) for a, b in zip(before.splitlines(), path.read_text(encoding="utf-8").splitlines()) if a != b]
+    assert changed == [("    status: accepted", "    status: rejected"), ("    status: proposed", "    status: accepted")]
+
+
+def test_review_repeating_a_decision_changes_nothing_and_force_needs_a_decision(root, capsys):
+    path = root / "annotations" / "fx-interview-2021.yaml"
+    before = path.read_bytes()
+    assert main(["--root", str(root), "review", "fx-interview-2021", "--accept", "a0001", "--reject", "a0008"]) == 0
+    assert "0 annotation(s) changed" in capsys.readouterr().out and path.read_bytes() == before
+    assert main(["--root", str(root), "review", "fx-interview-2021", "--accept-all", "--force"]) == 2
+    assert "--force goes with --accept or --reject" in capsys.readouterr().err and path.read_bytes() == before
+
+
+def test_review_refuses_an_id_that_several_annotations_share(root, capsys):
+    path = root / "annotations" / "fx-interview-2021.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: fx-interview-2021.a0018", "id: fx-interview-2021.a0017"), encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["--root", str(root), "review", "fx-interview-2021", "--accept", "a0017"]) == 2
+    assert "fx-interview-2021.a0017 used by several annotations" in capsys.readouterr().err
+    assert path.read_bytes() == before

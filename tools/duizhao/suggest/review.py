@@ -5,6 +5,10 @@ Only the ``status`` value of the chosen items changes (``proposed`` → ``accept
 order and formatting stay, and atomically. A rejected proposal stays in the file: that
 is how ``suggest`` knows never to propose it again. Editing ``status:`` by hand in the
 YAML does exactly the same.
+
+Reviewed work (any status but ``proposed``) is changed only when asked with ``force``;
+otherwise the whole request is refused, each such id named with its status, and the file
+is left as it is.
 """
 
 from __future__ import annotations
@@ -51,29 +55,34 @@ def pending(path: Path, doc_id: str) -> list[Pending]:
 
 
 def decide(path: Path, doc_id: str, decisions: dict[str, str], all_status: str | None = None,
-           source: str | None = None) -> list[tuple[str, str]]:
+           source: str | None = None, force: bool = False) -> list[tuple[str, str, str]]:
     """Set the status of the given ids (``{id: accepted|rejected}``), and of every pending
-    proposal (from ``source``, if given) when ``all_status`` is set. Returns (id, status) changed."""
+    proposal (from ``source``, if given) when ``all_status`` is set. Returns (id, old, new)
+    of each change. Reviewed ids without ``force``: a usage error, nothing written."""
     if not path.exists():
         raise UsageError(f"{path}: no annotation file (run `duizhao suggest` first)")
     data, _ = load_for_update(path, doc_id)
     items = [i for i in data.get("annotations") or [] if isinstance(i, dict)]
-    by_id = {i.get("id"): i for i in items}
     wanted = {full_id(doc_id, k): v for k, v in decisions.items()}
-    unknown = [k for k in wanted if k not in by_id]
+    found = {ann_id: [i for i in items if i.get("id") == ann_id] for ann_id in wanted}
+    unknown = [k for k, v in found.items() if not v]
     if unknown:
         raise UsageError(f"{path}: no annotation {', '.join(unknown)}")
-    changed = []
-    for ann_id, status in wanted.items():
-        if by_id[ann_id].get("status") != status:
-            by_id[ann_id]["status"] = status
-            changed.append((ann_id, status))
+    repeated = [k for k, v in found.items() if len(v) > 1]
+    if repeated:
+        raise UsageError(f"{path}: {', '.join(repeated)} used by several annotations (A005): give each its own id first")
+    todo = [(found[ann_id][0], status) for ann_id, status in wanted.items() if found[ann_id][0].get("status") != status]
+    reviewed = [(item, status) for item, status in todo if item.get("status") != "proposed"]
+    if reviewed and not force:
+        lines = "".join(f"\n  {item.get('id')} is {item.get('status') or 'without status'} (asked: {status})" for item, status in reviewed)
+        raise UsageError(f"{path.name}: refused to change reviewed work, nothing was written:{lines}"
+                           "\n(only proposals are reviewed; add --force to change these anyway)")
     if all_status:
-        for item in items:
-            if item.get("status") == "proposed" and (source is None or item.get("source") == source):
-                item["status"] = all_status
-                changed.append((str(item.get("id")), all_status))
-    if changed:
+        todo += [(i, all_status) for i in items if i.get("status") == "proposed" and i.get("id") not in wanted
+                 and (source is None or i.get("source") == source)]
+    changes = [(str(item.get("id")), str(item.get("status")), status) for item, status in todo]
+    for item, status in todo:
+        item["status"] = status
+    if changes:
         yamlio.atomic_write(path, yamlio.dumps(data))
-    return changed
-
+    return changes
