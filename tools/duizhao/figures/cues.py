@@ -1,0 +1,97 @@
+"""The Chinese cue words of the annotation guideline (``site/guide/annotation.md``).
+
+One list per cue, used by the F rules (which check a coded figure against its text) and by
+the figures recommender (which proposes attributes from the text). Each function reads the
+text *around* a figure: ``before`` is the segment text before the quoted number, ``after``
+the text after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE_END = re.compile(r"[，。；：,;:！？!?]")
+SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+# modality ------------------------------------------------------------------------------
+FORECAST = re.compile(r"预计|有望|可望|预期|将(?=达|会|有|实现|突破|超|下滑|回落|增|提|新增|保持)")
+TARGET = re.compile(r"目标|力争|确保|计划|争取|任务|冲刺")
+THRESHOLD_AFTER = re.compile(r"^(?:（含）|\(含\))?(?:以上|及以上|以下)?的?(?:工业|重点|重大|制造业|产业|龙头)?"
+                             r"(?:企业|项目|产业|集群|园区|龙头企业)")
+THRESHOLD_BEFORE = re.compile(r"(?:申报条件|条件为|门槛)[^，。；]*$")
+MILESTONE_AFTER = re.compile(r"^[^，。；]{0,12}台阶")
+THRESHOLD_UNITS = ("cny", "usd", "kwh", "m2", "km2", "percent")
+
+# measure --------------------------------------------------------------------------------
+STREAK_BEFORE = re.compile(r"连续$")
+AVERAGE_BEFORE = re.compile(r"(?:户均|平均每[家个户项]?|每[家个户项](?:项目|企业)?[^，。；]{0,8}|人均)[^，。；]{0,12}$")
+GAP_BEFORE = re.compile(r"(?:高于|高出|低于|快于|慢于|差欠|超过|超出)[^，。；]{0,14}(?:平均|目标|计划|任务|全省|全国|全市)"
+                        r"[^，。；]{0,10}$|(?:较|比)[^，。；]{0,12}(?:目标|计划)[^，。；]{0,4}差欠$")
+INCREASE_BEFORE = re.compile(r"(?:新增|净增|增加)[^，。；]{0,16}$")
+
+# sign -----------------------------------------------------------------------------------
+DIRECTION = re.compile(r"(?P<down>下降|微降|降幅|降低|减少|下滑|回落|低于|差欠|负增长)"
+                       r"|增长|提高|提升|加快|增加|上涨|回升|高于|高出|收窄|扩大|增幅|增速")
+_REACHED = re.compile(r"[至到]")  # 下滑至12%: the level reached, not the change
+_BOUND_WORDS = ("低于", "高于")  # right before the number they bound it (低于1毫秒), they do not compare
+
+
+def clause_before(before: str) -> str:
+    """The clause that ends where the figure starts."""
+    parts = CLAUSE_END.split(before)
+    return parts[-1] if parts else ""
+
+
+def sentence_before(before: str) -> str:
+    parts = SENTENCE_END.split(before)
+    return parts[-1] if parts else ""
+
+
+def modalities(before: str, after: str, unit: str | None) -> set[str]:
+    """The modalities the text around a figure allows ({} when it says nothing)."""
+    clause = clause_before(before)
+    found = set()
+    if TARGET.search(clause):
+        found.add("target")
+    if FORECAST.search(clause):
+        found.add("forecast")
+    if unit in THRESHOLD_UNITS and (THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(clause)):
+        found.add("threshold")
+    return found
+
+
+def milestone(after: str) -> bool:
+    """迈上3000亿元台阶: a level crossed (actual, at_least)."""
+    return bool(MILESTONE_AFTER.match(after))
+
+
+def measure_cue(before: str) -> str | None:
+    """The measure the words just before a figure call for, or None."""
+    clause = clause_before(before)
+    if STREAK_BEFORE.search(clause):
+        return "duration"
+    if GAP_BEFORE.search(clause):
+        return "gap"
+    if AVERAGE_BEFORE.search(clause):
+        return "average"
+    return None
+
+
+def increase(before: str) -> bool:
+    """新增28家, 净增110家: the figure is an increase."""
+    return bool(INCREASE_BEFORE.search(clause_before(before)))
+
+
+def direction(before: str) -> str | None:
+    """``"down"`` or ``"up"`` from the nearest word of direction before the figure in its
+    clause, or None (none, a level reached: 下滑至12%, or a bound: 低于1毫秒)."""
+    clause = clause_before(before)
+    last = None
+    for m in DIRECTION.finditer(clause):
+        last = m
+    if last is None:
+        return None
+    between = clause[last.end():]
+    if _REACHED.search(between) or (last.group() in _BOUND_WORDS and not between):
+        return None
+    return "down" if last.group("down") else "up"
