@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import annotations
+from ..figures.cues import number_start
 from ..memo import per_project
 from ..project import REGISTRIES, Project
 
@@ -73,3 +74,16 @@ def unresolved(item, project: Project, status) -> Iterator[tuple[annotations.Ann
         res = index.resolution(ann) if ann.active else None
         if res is not None and res.status is status:
             yield index, ann, res
+
+
+def figures_in_context(item, project: Project) -> Iterator[tuple[annotations.Annotation, str, str]]:
+    """``(figure, text before its number, text after its quote)`` in its segment's zh text, for
+    each active figure of ``item`` whose anchor resolves: the start of every rule that reads cue
+    words (the quote's own words before the number count as before: 下降3.4%, 新增28家)."""
+    index, anns = file_annotations(item, project)
+    for ann in anns:
+        if not ann.active or ann.type != "figure" or ann.value is None:
+            continue
+        span, seg = index.span(ann), index.segment(ann)
+        if span is not None and seg is not None:
+            yield ann, seg.zh[:span[0]] + ann.quote[:number_start(ann.quote)], seg.zh[span[1]:]

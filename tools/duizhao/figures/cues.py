@@ -36,6 +36,14 @@ _REACHED = re.compile(r"[至到]")  # 下滑至12%: the level reached, not the c
 _BOUND_WORDS = ("低于", "高于")  # right before the number they bound it (低于1毫秒), they do not compare
 
 
+def number_start(quote: str) -> int:
+    """Where the first digit or Chinese numeral of a quote is (its length if none)."""
+    for i, ch in enumerate(quote):
+        if ch.isdigit() or ch in "一二三四五六七八九十两百千万亿零〇":
+            return i
+    return len(quote)
+
+
 def clause_before(before: str) -> str:
     """The clause that ends where the figure starts."""
     parts = CLAUSE_END.split(before)
