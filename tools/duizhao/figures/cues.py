@@ -15,12 +15,12 @@ SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 # modality ------------------------------------------------------------------------------
 FORECAST = re.compile(r"预计|有望|可望|预期|将(?=达|会|有|实现|突破|超|下滑|回落|增|提|新增|保持)")
-TARGET = re.compile(r"目标|力争|确保|计划|争取|任务|冲刺")
+TARGET = re.compile(r"目标|力争|确保|计划|任务|冲刺|争取(?=[到在全今明年实达]|\d)")  # 争取上级项目66个: won, actual
 THRESHOLD_AFTER = re.compile(r"^(?:（含）|\(含\))?(?:以上|及以上|以下)?的?(?:工业|重点|重大|制造业|产业|龙头)?"
                              r"(?:企业|项目|产业|集群|园区|龙头企业)")
 THRESHOLD_BEFORE = re.compile(r"(?:申报条件|条件为|门槛)[^，。；]*$")
 MILESTONE_AFTER = re.compile(r"^[^，。；]{0,12}台阶")
-THRESHOLD_UNITS = ("cny", "usd", "kwh", "m2", "km2", "percent")
+THRESHOLD_UNITS = ("cny", "usd", "kwh", "m2", "km2")  # 惠及90%以上企业 is a share, not a class
 
 # measure --------------------------------------------------------------------------------
 STREAK_BEFORE = re.compile(r"连续$")
@@ -31,7 +31,7 @@ INCREASE_BEFORE = re.compile(r"(?:新增|净增|增加)[^，。；]{0,16}$")
 
 # sign -----------------------------------------------------------------------------------
 DIRECTION = re.compile(r"(?P<down>下降|微降|降幅|降低|减少|下滑|回落|低于|差欠|负增长)"
-                       r"|增长|提高|提升|加快|增加|上涨|回升|高于|高出|收窄|扩大|增幅|增速")
+                       r"|增长|提高|提升|加快|增加|上涨|回升|高于|高出|收窄|扩大")  # 增速, 增幅: nouns, no direction
 _REACHED = re.compile(r"[至到]")  # 下滑至12%: the level reached, not the change
 _BOUND_WORDS = ("低于", "高于")  # right before the number they bound it (低于1毫秒), they do not compare
 
