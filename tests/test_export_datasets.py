@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from translate.storage import tbx
@@ -12,7 +13,7 @@ from translate.storage import tbx
 from duizhao.cli import main
 from duizhao.export import EXPORTERS
 
-from conftest import build_project
+from conftest import FIXTURES, build_project
 
 FIGURES = """  - id: mini-news-2020.a0005
     type: figure
@@ -55,7 +56,8 @@ def _export(root, what, fmt, capsysbinary) -> bytes:
 
 def test_every_dataset_is_registered():
     assert {"annotations", "figures", "entities", "glossary"} <= set(EXPORTERS)
-    assert set(EXPORTERS["glossary"]) == {"csv", "tbx", "json"} and set(EXPORTERS["figures"]) == {"csv", "jsonl"}
+    assert set(EXPORTERS["glossary"]) == {"csv", "tbx", "json"}
+    assert set(EXPORTERS["figures"]) == {"csv", "jsonl", "json"} and set(EXPORTERS["annotations"]) == {"jsonl", "csv"}
 
 
 def test_annotation_offsets_address_the_segment_text(project, capsysbinary):
@@ -90,6 +92,75 @@ def test_figures_csv_and_jsonl_agree_and_normalise(project, capsysbinary):
     assert table[1]["normalised_value"] == "103130000000" and table[1]["document"] == "mini-news-2020"
     assert set(table[0]) >= {"document", "segment", "quote", "indicator", "scope", "period", "measure", "value",
                              "unit", "scale", "normalised_value", "qualifier"}
+
+
+@pytest.fixture
+def v2(tmp_path):
+    """The base project plus tests/fixtures/figures: every modality, bound and measure of contract v2."""
+    return build_project(tmp_path / "v2", FIXTURES / "figures")
+
+
+def _figures(root, capsysbinary) -> dict[str, dict]:
+    lines = [json.loads(line) for line in _export(root, "figures", "jsonl", capsysbinary).decode().splitlines()]
+    return {row["id"].split(".")[-1] if row["document"] == "mini-review-2020" else row["id"]: row for row in lines}
+
+
+def _interval(row) -> tuple:
+    return row["low"], row["low_closed"], row["high"], row["high_closed"]
+
+
+def test_figures_export_states_each_figure_as_an_interval_of_the_signed_statistic(v2, capsysbinary):
+    rows = _figures(v2, capsysbinary)
+    assert _interval(rows["a0007"]) == (None, None, -10, False)  # 降幅超过10%: a fall larger than 10
+    assert rows["a0007"]["value"] == -10 and rows["a0007"]["qualifier"] == "more_than"
+    assert _interval(rows["a0014"]) == (30, True, 70, True)  # 30-70毫秒
+    assert _interval(rows["a0010"]) == (100000000, True, None, None)  # 亿元以上
+    assert _interval(rows["a0012"]) == (8, True, 8, True)  # 8%左右: the point, qualifier approx
+    assert _interval(rows["a0013"]) == (300000000000, False, None, None)  # 突破3000亿元
+
+
+def test_figures_export_spells_out_modality_and_what_a_rank_average_or_gap_is_of(v2, capsysbinary):
+    rows = _figures(v2, capsysbinary)
+    assert {k: r["modality"] for k, r in rows.items() if r["modality"] != "actual"} == {
+        "a0010": "threshold", "a0012": "forecast", "a0013": "target"}
+    assert rows["mini-news-2020.a0001"]["modality"] == "actual"  # left out in the YAML: the default, explicit
+    assert (rows["a0005"]["measure"], rows["a0005"]["rank_of"], rows["a0005"]["value"]) == ("rank", "growth_yoy", 2)
+    assert (rows["a0009"]["measure"], rows["a0009"]["per"], rows["a0009"]["low"]) == ("average", "enterprise", 120000000)
+    assert (rows["a0006"]["measure"], rows["a0006"]["benchmark"]) == ("gap", "the provincial average")
+    assert {r["rank_of"] for k, r in rows.items() if k != "a0003" and k != "a0005"} == {None}
+
+
+def test_figures_csv_has_the_documented_columns_in_their_order(v2, capsysbinary):
+    from duizhao.export import figures
+
+    header, *lines = csv.reader(io.StringIO(_export(v2, "figures", "csv", capsysbinary).decode()))
+    assert header == [
+        "document", "segment", "id", "quote", "indicator", "scope", "period", "period_start", "period_end",
+        "measure", "modality", "rank_of", "per", "benchmark", "value", "value_max", "unit", "scale", "qualifier",
+        "normalised_value", "normalised_value_max", "low", "low_closed", "high", "high_closed", "status"]
+    documented = [c for c in re.findall(r"``([a-z_]+)``", figures.__doc__) if c in header]
+    assert list(dict.fromkeys(documented)) == header  # the docstring names every column, in order
+    decline = dict(zip(header, next(line for line in lines if line[3] == "降幅超过10%")))
+    assert (decline["low"], decline["low_closed"], decline["high"], decline["high_closed"]) == ("", "", "-10", "false")
+
+
+def test_figures_json_is_one_array_of_the_jsonl_rows(v2, capsysbinary):
+    rows = json.loads(_export(v2, "figures", "json", capsysbinary))
+    lines = [json.loads(line) for line in _export(v2, "figures", "jsonl", capsysbinary).decode().splitlines()]
+    assert isinstance(rows, list) and rows == lines and len(rows) == 15
+
+
+def test_annotations_export_carries_the_v2_attributes_as_written(v2, capsysbinary):
+    lines = {r["id"]: r for r in map(json.loads, _export(v2, "annotations", "jsonl", capsysbinary).decode().splitlines())}
+    assert lines["mini-review-2020.a0005"]["rank_of"] == "growth_yoy"
+    assert lines["mini-review-2020.a0013"]["modality"] == "target"
+    assert lines["mini-news-2020.a0001"]["modality"] is None  # as written: left out means actual
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(_export(v2, "annotations", "csv", capsysbinary).decode()))}
+    assert table.keys() == lines.keys()
+    assert (table["mini-review-2020.a0009"]["per"], table["mini-review-2020.a0006"]["benchmark"]) == (
+        "enterprise", "the provincial average")
+    assert table["mini-review-2020.a0007"]["value"] == "-10" and table["mini-news-2020.a0003"]["entity"] == "luxshare"
+    assert table["mini-news-2020.a0003"]["value"] == "" and table["mini-review-2020.a0007"]["start"] != ""
 
 
 def test_entities_csv_and_json(project, capsysbinary):

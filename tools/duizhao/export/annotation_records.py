@@ -1,10 +1,15 @@
-"""Every annotation with its resolved offsets (stable contract, DESIGN.md):
-``{doc, id, type, segment, quote, prefix, suffix, start, end, status, source, note}``
-plus the fields of its type (term: ``term``; entity: ``entity``; figure: ``value``,
-``value_max``, ``unit``, ``scale``, ``qualifier``, ``indicator``, ``measure``, ``scope``,
-``period``), absent ones as null. ``start``/``end`` are character offsets in the
-segment's zh plain text (``duizhao export segments``), null when the anchor does not
-resolve (see ``duizhao check --select A``). Rejected annotations are included: status says.
+"""Every annotation with its resolved offsets (stable contract, DESIGN.md), as written.
+
+``jsonl``: one object per annotation, ``{doc, id, type, segment, quote, prefix, suffix, start,
+end, status, source, note}`` plus the fields of its type (term: ``term``; entity: ``entity``;
+figure: ``value``, ``value_max``, ``unit``, ``scale``, ``qualifier``, ``indicator``, ``measure``,
+``modality``, ``rank_of``, ``per``, ``benchmark``, ``scope``, ``period``), absent ones as null
+(a figure's null ``modality`` is ``actual``, its null ``qualifier`` ``exact``; ``duizhao export
+figures`` spells them out and adds the interval). ``csv``: the columns of :data:`COLUMNS` in
+that order, every type's fields on every row (empty where they do not apply).
+``start``/``end`` are character offsets in the segment's zh plain text (``duizhao export
+segments``), null when the anchor does not resolve (see ``duizhao check --select A``).
+Rejected annotations are included: status says.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ from collections.abc import Iterator
 
 from .. import annotations
 from ..project import Project
-from .tables import number, write_jsonl
+from .tables import number, write_csv, write_jsonl
 
 COMMON = ("doc", "id", "type", "segment", "quote", "prefix", "suffix", "start", "end", "status", "source", "note")
+COLUMNS = [*COMMON, *dict.fromkeys(key for fields in annotations.TYPE_FIELDS.values() for key in fields)]
 
 
 def records(project: Project) -> Iterator[dict]:
@@ -30,4 +36,7 @@ def records(project: Project) -> Iterator[dict]:
         yield row
 
 
-FORMATS = {"jsonl": lambda project, out: write_jsonl(records(project), out)}
+FORMATS = {
+    "jsonl": lambda project, out: write_jsonl(records(project), out),
+    "csv": lambda project, out: write_csv(records(project), out, COLUMNS),
+}

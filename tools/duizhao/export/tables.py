@@ -1,4 +1,5 @@
-"""Writers shared by the datasets: JSON Lines, JSON and CSV (lists joined with " | ")."""
+"""Writers shared by the datasets: JSON Lines, JSON and CSV (lists joined with " | ", booleans
+``true``/``false``, null as an empty cell)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def number(x: float | None) -> float | int | None:
 def cell(value) -> str | float | int:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return " | ".join(map(str, value))
     return value
