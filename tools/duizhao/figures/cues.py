@@ -27,13 +27,34 @@ STREAK_BEFORE = re.compile(r"连续$")
 AVERAGE_BEFORE = re.compile(r"(?:户均|平均每[家个户项]?|每[家个户项](?:项目|企业)?[^，。；]{0,8}|人均)[^，。；]{0,12}$")
 GAP_BEFORE = re.compile(r"(?:高于|高出|低于|快于|慢于|差欠|超过|超出)[^，。；]{0,14}(?:平均|目标|计划|任务|全省|全国|全市)"
                         r"[^，。；]{0,10}$|(?:较|比)[^，。；]{0,12}(?:目标|计划)[^，。；]{0,4}差欠$")
-INCREASE_BEFORE = re.compile(r"(?:新增|净增|增加)[^，。；]{0,16}$")
+INCREASE_BEFORE = re.compile(r"(?:新增|净增|增加(?!值))[^，。；]{0,16}$")
 
 # sign -----------------------------------------------------------------------------------
 DIRECTION = re.compile(r"(?P<down>下降|微降|降幅|降低|减少|下滑|回落|低于|差欠|负增长)"
-                       r"|增长|提高|提升|加快|增加|上涨|回升|高于|高出|收窄|扩大")  # 增速, 增幅: nouns, no direction
+                       r"|增长|提高|提升|加快|增加(?!值)|上涨|回升|高于|高出|收窄|扩大")  # 增速, 增幅: nouns, no direction
 _REACHED = re.compile(r"[至到]")  # 下滑至12%: the level reached, not the change
 _BOUND_WORDS = ("低于", "高于")  # right before the number they bound it (低于1毫秒), they do not compare
+
+# the recommender's readings: what a cue says beyond allowing or forbidding a coding -----------
+SHARE_BEFORE = re.compile(r"占[^，。；]*(?:比重|比例|的)$|占比|比重")
+GROWTH_WORDS = re.compile(r"增长|下降|微降|增速|增幅|降幅|同比|比上年|回升|回落|下滑|提高|提升|减少|增加(?!值)|上涨|翻")
+OTHER_BASE = re.compile(r"环比|年均|比(?:19|20)\d{2}年|翻")  # growth on another base than the year before
+COMPARED = re.compile(r"同比|比上年|比去年|较|环比")  # 同比增加0.53元: an absolute change over time
+COMPARISON = re.compile(r"高于|高出|低于|快于|慢于|优于|差欠|超过|超出|比(?=全省|全国|全市)")  # a gap's word
+COMPARED_WITH = re.compile(r"较|比|与")  # 较年初目标差欠: the benchmark lies between 较 and 差欠
+SHORTFALL = ("低于", "慢于", "差欠")  # a gap below its benchmark is negative
+NAMES_BENCHMARK = re.compile(r"(?:较|比|与|超过|超出|高于|低于|差欠)[^，。；]{0,4}$")  # 超过年度计划: 计划 is the benchmark
+NOT_A_GOAL = re.compile(r"(?:行动|倍增|覆盖|培养)计划|计划[”》]")  # a programme's name
+BENCHMARKS = (("全省平均", "the provincial average"), ("全国平均", "the national average"),
+              ("全市平均", "the city average"), ("年初目标", "the target set at the start of the year"),
+              ("年度计划", "the annual plan"), ("序时进度", "the schedule"), ("目标", "the target"),
+              ("计划", "the plan"), ("国家", "the national level"))  # else the Chinese words, to translate
+PER = (("户均", "enterprise"), ("每家", "enterprise"), ("每户", "enterprise"), ("单户", "enterprise"),
+       ("人均", "person"), ("每人", "person"), ("项目", "project"), ("每项", "item"), ("园区", "park"))
+RANK_OF = re.compile(r"(?P<growth_yoy>增速|增幅|增长|降幅)|(?P<share>占比|比重)|(?P<level>总量|总数|总额)")
+ELIGIBILITY = re.compile(r"申报条件|申报的条件|条件要求|准入条件|门槛")  # in the sentence: a class boundary
+STREAK = re.compile(r"连续(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>年|个月)")
+RESPECTIVELY = "分别"  # A、B分别增长x、y: the n-th number belongs to the n-th name
 
 
 def number_start(quote: str) -> int:
