@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 CLAUSE_END = re.compile(r"[，。；：,;:！？!?]")
+LIST_ITEM_END = re.compile(r"[、，。；：,;:！？!?]")
 SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 # modality ------------------------------------------------------------------------------
@@ -20,12 +21,13 @@ THRESHOLD_AFTER = re.compile(r"^(?:（含）|\(含\))?(?:以上|及以上|以下
                              r"(?:企业|项目|产业|集群|园区|龙头企业)")
 THRESHOLD_BEFORE = re.compile(r"(?:申报条件|条件为|门槛)[^，。；]*$")
 MILESTONE_AFTER = re.compile(r"^[^，。；]{0,12}台阶")
-THRESHOLD_UNITS = ("cny", "usd", "kwh", "m2", "km2")  # 惠及90%以上企业 is a share, not a class
+# a percentage before 企业 is a share (惠及90%以上企业) as often as a class (用电下滑95%以上企业): the annotator decides
+THRESHOLD_UNITS = ("cny", "usd", "kwh", "m2", "km2")
 
 # measure --------------------------------------------------------------------------------
 STREAK_BEFORE = re.compile(r"连续$")
 AVERAGE_BEFORE = re.compile(r"(?:户均|平均每[家个户项]?|每[家个户项](?:项目|企业)?[^，。；]{0,8}|人均)[^，。；]{0,12}$")
-GAP_BEFORE = re.compile(r"(?:高于|高出|低于|快于|慢于|差欠|超过|超出)[^，。；]{0,14}(?:平均|目标|计划|任务|全省|全国|全市)"
+GAP_BEFORE = re.compile(r"(?:高于|高出|低于|快于|慢于|优于|劣于|差欠|超过|超出)[^，。；]{0,14}(?:平均|目标|计划|任务|全省|全国|全市)"
                         r"[^，。；]{0,10}$|(?:较|比)[^，。；]{0,12}(?:目标|计划)[^，。；]{0,4}差欠$")
 INCREASE_BEFORE = re.compile(r"(?:新增|净增|增加(?!值))[^，。；]{0,16}$")
 
@@ -69,6 +71,11 @@ def clause_before(before: str) -> str:
     """The clause that ends where the figure starts."""
     parts = CLAUSE_END.split(before)
     return parts[-1] if parts else ""
+
+
+def item_before(before: str) -> str:
+    """The list item (up to the last 、 or clause mark) that ends where the figure starts."""
+    return LIST_ITEM_END.split(before)[-1]
 
 
 def sentence_before(before: str) -> str:

@@ -32,7 +32,7 @@ qualifier: exact
 ```
 """
 
-from ...figures import close as _close
+from ...figures import close as _close, cues
 from ...numbers import NumberMention, find_numbers
 from ..aligned import segment_numbers
 from ..finding import Problem, Severity
@@ -42,6 +42,7 @@ CODE = "F001"
 SLUG = "figure-value-mismatch"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("document",)  # see check.coverage
 
 # annotation unit -> the units find_numbers may read for it (default: the same unit)
 ACCEPTED_UNITS = {
@@ -60,31 +61,34 @@ def _number_text(m: NumberMention) -> str:
     return f"{m.text!r} (value {_n(m.value)}, scale {_n(m.scale)}, unit {m.unit or 'none'}, {m.qualifier})"
 
 
-def contradictions(ann, mentions: list[NumberMention]) -> list[str]:
-    """What in ``ann`` the numbers of its span contradict (empty when consistent)."""
+def contradictions(ann, mentions: list[NumberMention], milestone: bool = False) -> list[tuple[str, str]]:
+    """``(key, what it contradicts)`` for each attribute of ``ann`` that the numbers of its span
+    contradict (empty when consistent). A ``milestone`` (迈上3000亿元台阶) is crossed: at_least."""
     if not mentions:
-        return [f"the quote {ann.quote!r} contains no number"]
+        return [("quote", f"the quote {ann.quote!r} contains no number")]
     scale = 1.0 if ann.scale is None else ann.scale
     matching = [m for m in mentions if _close(abs(m.value), abs(ann.value))]
     if not matching:
         same_amount = [m for m in mentions if _close(abs(m.amount), abs(ann.value * scale))]
         if same_amount:
             m = same_amount[0]
-            return [f"value {_n(ann.value)} × scale {_n(scale)} splits {m.text!r} differently: "
-                    f"write value {_n(m.value)} with scale {_n(m.scale)} (the number as written)"]
-        return [f"value {_n(ann.value)} is not a number of the quote, which has "
-                + "; ".join(_number_text(m) for m in mentions)]
+            return [("value", f"value {_n(ann.value)} × scale {_n(scale)} splits {m.text!r} differently: "
+                     f"write value {_n(m.value)} with scale {_n(m.scale)} (the number as written)")]
+        return [("value", f"value {_n(ann.value)} is not a number of the quote, which has "
+                 + "; ".join(_number_text(m) for m in mentions))]
     m = matching[0]
     problems = []
     if not _close(scale, m.scale):
-        problems.append(f"scale {_n(scale)} but {m.text!r} has scale {_n(m.scale)}")
+        problems.append(("scale", f"scale {_n(scale)} but {m.text!r} has scale {_n(m.scale)}"))
     if m.unit is not None and ann.unit is not None and m.unit not in ACCEPTED_UNITS.get(ann.unit, {ann.unit}):
-        problems.append(f"unit {ann.unit} but {m.text!r} is in {m.unit}")
+        problems.append(("unit", f"unit {ann.unit} but {m.text!r} is in {m.unit}"))
     if m.value_max is not None and (ann.value_max is None or not _close(ann.value_max, m.value_max)):
-        problems.append(f"value_max {'missing' if ann.value_max is None else _n(ann.value_max)} "
-                        f"but {m.text!r} ranges up to {_n(m.value_max)}")
-    if ann.qualifier is not None and SAME_BOUND.get(ann.qualifier, ann.qualifier) != SAME_BOUND.get(m.qualifier, m.qualifier):
-        problems.append(f"qualifier {ann.qualifier} but {m.text!r} reads as {m.qualifier}")
+        problems.append(("value_max" if ann.value_max is not None else "value",
+                         f"value_max {'missing' if ann.value_max is None else _n(ann.value_max)} "
+                         f"but {m.text!r} ranges up to {_n(m.value_max)}"))
+    written = "at_least" if milestone and m.qualifier == "exact" else m.qualifier
+    if ann.qualifier is not None and SAME_BOUND.get(ann.qualifier, ann.qualifier) != SAME_BOUND.get(written, written):
+        problems.append(("qualifier", f"qualifier {ann.qualifier} but {m.text!r} reads as {written}"))
     return problems
 
 
@@ -98,5 +102,6 @@ def check(item, project):
             mentions = [m for m in segment_numbers(index.document(ann), seg) if m.start < span[1] and m.end > span[0]]
         else:
             mentions = find_numbers(ann.quote)
-        for problem in contradictions(ann, mentions):
-            yield Problem(*ann.position("value"), f"{ann.id}: {problem}")
+        milestone = span is not None and cues.milestone(seg.zh[span[1]:])
+        for key, problem in contradictions(ann, mentions, milestone):
+            yield Problem(*ann.position(key), f"{ann.id}: {problem}")

@@ -1,7 +1,7 @@
 """F010 indicator-not-named — the text names another indicator than the one a figure is coded with.
 
 **What it does.** Looks for the registered names of indicators (`zh` and `variants` in
-`indicators.yaml`) in the clause before the figure's number. When none of the coded
+`indicators.yaml`) in the clause (list item, up to a 、) before the figure's number. When none of the coded
 indicator's names is there but another indicator's name is (the one written nearest before
 the number, and not a part of one of the coded indicator's names: 营业收入 inside
 电子信息产业营业收入), the figure is reported: the registry says that wording is the other
@@ -59,7 +59,7 @@ def check(item, project):
         clause = cues.clause_before(before)
         if "分别" in clause:
             continue  # A、B分别增长x、y: the names come in the order of the numbers, F010 cannot tell
-        found = matcher.find(clause)
+        found = matcher.find(cues.item_before(before))  # 国家级冠军5家、省级12家: each item its own name
         if not found or any(ann.indicator == rid for m in found for _, rid in m.refs):
             continue
         nearest = found[-1]
