@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
 
+from duizhao.figures import MEASURES, MODALITIES, QUALIFIERS, RANKABLE, UNITS
 from duizhao.project import Project
 from duizhao.suggest.dates import PeriodResolver, title_year, topic_year
 from duizhao.suggest.figures import FiguresRecommender
@@ -62,12 +66,12 @@ def test_figures_on_the_newsletter_paragraph(project):
     assert growth == {"value": 3.6, "unit": "percent", "scale": 1.0, "qualifier": "exact",
                       "indicator": "industrial-value-added", "measure": "growth_yoy",
                       "scope": "jian-city", "period": "2020-01/2020-09"}
-    assert dict(figures["第1"].fields)["measure"] == "rank"
+    assert (figures["第1"].get("measure"), figures["第1"].get("rank_of")) == ("rank", "growth_yoy")
     power = dict(figures["56.38亿千瓦时"].fields)
     assert (power["value"], power["scale"], power["unit"], power["indicator"]) == (56.38, 1e8, "kwh", "industrial-electricity-consumption")
     assert dict(figures["-2.4%"].fields)["indicator"] == "industrial-tax-revenue"
     gap = dict(figures["16.7个百分点"].fields)
-    assert (gap["unit"], gap["measure"]) == ("percentage_point", "change")
+    assert (gap["unit"], gap["measure"], gap["benchmark"]) == ("percentage_point", "gap", "规上工业企业营业收入增速")
     exports = dict(figures["29.95亿美元"].fields)
     assert (exports["unit"], exports["scope"], exports["indicator"]) == ("usd", "luxshare", "exports")
     assert dict(figures["65.35%"].fields)["measure"] == "share"
@@ -78,9 +82,11 @@ def test_figures_on_the_newsletter_paragraph(project):
 
 def test_figures_skip_numbers_in_names_dates_and_ordinals(project):
     quotes = set(_figures(project, "fx-newsletter-2020"))
-    assert not {"5020", "1-9月", "9月底", "2019年", "2020年", "百亿", "亿元以上"} & quotes
+    assert not {"5020", "1-9月", "9月底", "2019年", "2020年", "百亿"} & quotes
     assert not any("5020" in q for q in quotes)  # “5020”项目 is a term
     assert {"340个", "281.7亿元", "3389.6亿元"} <= quotes
+    # the amount inside the term 亿元以上项目 is written with its unit: the class boundary is a figure
+    assert _figures(project, "fx-newsletter-2020")["亿元以上"].get("modality") == "threshold"
 
 
 def test_figures_scope_follows_the_subject(project):
@@ -92,11 +98,111 @@ def test_figures_scope_follows_the_subject(project):
     assert dict(figures["11180.7亿元"].fields)["period"] == "2023"
 
 
+def test_the_place_a_rank_is_taken_in_is_not_its_scope(project):
+    figures = _figures(project, "fx-interview-2021")
+    # 总量列江西省第一，全国30强: Ji'an's industry ranks in Jiangxi and in China
+    assert [figures[q].get("scope") for q in ("第一", "30强")] == ["jian-city", "jian-city"]
+
+
 def test_figure_periods_skip_comparison_bases(project):
     figures = _figures(project, "fx-interview-2021")
     assert dict(figures["24.6%"].fields)["period"] == "2021-01/2021-04"
     # 比去年同期 is the basis, not the period: the 1-4月 of the paragraph before carries over
     assert dict(figures["0.4个百分点"].fields)["period"] == "2021-01/2021-04"
+
+
+# One case of the annotation guideline per row: segment of fx-guideline-2024, quote, what the
+# guideline codes (site/guide/annotation.md, figures contract v2).
+GUIDELINE = [
+    ("sign", "s002", "3.4%", {"value": -3.4, "measure": "growth_yoy"}),
+    ("bounded fall", "s002", "超过10%", {"value": -10.0, "qualifier": "more_than", "measure": "growth_yoy"}),
+    ("rank_of growth", "s002", "第2位", {"measure": "rank", "rank_of": "growth_yoy", "unit": "rank"}),
+    ("gap to the average", "s002", "1个百分点", {"value": 1.0, "measure": "gap", "benchmark": "the provincial average"}),
+    ("forecast", "s003", "11%", {"measure": "growth_yoy", "modality": "forecast", "period": "2024"}),
+    ("target for an increase", "s003", "110家", {"measure": "change", "modality": "target", "unit": "enterprise"}),
+    ("target carried to the next clause", "s003", "28家", {"measure": "change", "modality": "target"}),
+    ("target for a stock", "s003", "4700个", {"measure": "level", "modality": "target", "unit": "base_station"}),
+    ("threshold: class boundary", "s004", "亿元以上",
+     {"value": 1.0, "scale": 1e8, "unit": "cny", "qualifier": "at_least", "modality": "threshold"}),
+    ("the count of the class is actual", "s004", "350个", {"measure": "level", "modality": None}),
+    ("threshold: 过N的", "s004", "过500亿元", {"qualifier": "more_than", "modality": "threshold"}),
+    ("threshold: eligibility", "s004", "2000万元以上", {"qualifier": "at_least", "modality": "threshold"}),
+    ("milestone", "s005", "3000亿元", {"qualifier": "at_least", "modality": None, "measure": "level", "period": "2019"}),
+    ("streak", "s005", "八年", {"value": 8.0, "unit": "year", "measure": "duration", "period": "2012/2019"}),
+    ("rank in a streak", "s005", "前三", {"qualifier": "at_most", "rank_of": "growth_yoy", "period": "2012/2019"}),
+    ("explicit years in order", "s006", "3万亿元", {"qualifier": "at_least", "period": "2014", "scope": "jiangxi-province"}),
+    ("explicit years in order", "s006", "4万亿元", {"qualifier": "at_least", "period": "2021"}),
+    ("per-item average", "s007", "810万元", {"measure": "average", "per": "enterprise", "indicator": "r-and-d-expenditure"}),
+    ("per-project average", "s007", "50万元左右", {"measure": "average", "per": "project", "qualifier": "approx"}),
+    ("bound", "s008", "低于1毫秒", {"value": 1.0, "unit": "ms", "qualifier": "less_than"}),
+    ("range", "s008", "30-70毫秒", {"value": 30.0, "value_max": 70.0, "qualifier": "range"}),
+    ("gap below a benchmark", "s009", "3.8个百分点", {"value": -3.8, "measure": "gap", "benchmark": "全部投资增速"}),
+    ("gap to the plan", "s009", "40个", {"value": 40.0, "measure": "gap", "benchmark": "the annual plan", "modality": None}),
+    ("forecast gap to the target", "s009", "150亿元左右",
+     {"value": -150.0, "measure": "gap", "modality": "forecast", "benchmark": "the target set at the start of the year"}),
+    ("分别 list, first", "s010", "9.1%", {"indicator": "strategic-emerging-industries-value-added", "measure": "growth_yoy"}),
+    ("分别 list, last", "s010", "10.0%", {"indicator": "equipment-manufacturing-value-added"}),
+    ("分别 list of shares", "s010", "39.5%", {"indicator": "high-tech-industries-value-added", "measure": "share"}),
+    ("explicit year since", "s011", "49.6%", {"measure": "share", "period": "2023/2024-08-06"}),
+    ("rank_of share", "s011", "第1", {"rank_of": "share"}),
+    ("rank_of level", "s011", "第12位", {"rank_of": "level"}),
+]
+
+
+@pytest.fixture(scope="module")
+def guideline(project) -> list:
+    doc = project.documents["fx-guideline-2024"]
+    return FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc), doc
+
+
+def _found(guideline, segment: str, quote: str, nth: int = 0):
+    proposals, doc = guideline
+    text = doc.segment_index[segment].zh
+    hits = [p for p in proposals if p.segment == segment and text[p.start:p.end] == quote]
+    assert hits, f"no figure {quote!r} proposed in {segment}"
+    return hits[nth]
+
+
+@pytest.mark.parametrize("case, segment, quote, expected", GUIDELINE, ids=[f"{c[0]}: {c[2]}" for c in GUIDELINE])
+def test_figures_follow_the_annotation_guideline(guideline, case, segment, quote, expected):
+    figure = _found(guideline, segment, quote)
+    assert {key: figure.get(key) for key in expected} == expected
+
+
+def test_respective_lists_map_names_to_numbers_in_order(guideline):
+    second = _found(guideline, "s010", "9.1%", 1)
+    assert second.get("indicator") == "high-tech-industries-value-added"
+    shares = [_found(guideline, "s010", q).get("indicator") for q in ("28.1%", "39.5%", "31.6%")]
+    assert shares == ["strategic-emerging-industries-value-added", "high-tech-industries-value-added",
+                      "equipment-manufacturing-value-added"]
+
+
+def test_every_proposal_speaks_the_vocabulary_of_contract_v2(project):
+    rec = FiguresRecommender(Lexicon.of(project), project.registry("indicators"))
+    figures = [p for doc in project.documents.values() for p in rec.propose(doc)]
+    assert figures
+    for p in figures:
+        f = dict(p.fields)
+        assert f["measure"] in MEASURES and f["measure"] != "target"  # a target is a modality
+        assert f.get("modality", "actual") in MODALITIES and f["unit"] in UNITS and f["qualifier"] in QUALIFIERS
+        assert ("rank_of" in f) == (f["measure"] == "rank") and f.get("rank_of", "level") in RANKABLE
+        assert ("benchmark" in f) == (f["measure"] == "gap") and ("per" in f) == (f["measure"] == "average")
+        assert f.get("modality") != "actual"  # the default is left out
+
+
+def test_an_undated_document_gets_periods_only_from_its_text(tmp_path):
+    root = build_project(tmp_path / "p", FIXTURES / "suggest")
+    path = root / "corpus" / "fx-guideline-2024.xml"
+    path.write_text(re.sub(r'<date when="[^"]*">[^<]*</date>', "<date/>", path.read_text(encoding="utf-8")), encoding="utf-8")
+    project = Project(root)
+    doc = project.documents["fx-guideline-2024"]
+    assert doc.date is None
+    periods = {doc.segment_index[p.segment].zh[p.start:p.end]: p.get("period")
+               for p in FiguresRecommender(Lexicon.of(project), project.registry("indicators")).propose(doc)}
+    # written years stay; nothing is dated from today: 1-4月, 全年, 2023年以来 need the document's date
+    assert (periods["3万亿元"], periods["4万亿元"], periods["八年"], periods["810万元"]) == ("2014", "2021", "2012/2019", "2023")
+    assert periods["24.6%"] is None and periods["11%"] is None and periods["49.6%"] is None
+    assert str(date.today().year) not in {p for p in periods.values() if p}
 
 
 # -- periods -----------------------------------------------------------------------------
@@ -110,9 +216,12 @@ def test_figure_periods_skip_comparison_bases(project):
     ("去年", "2019"),
     ("2019年", "2019"),
     ("“十三五”期间", "2016/2020"),
-    ("“十三五”以来", "2016/2020-11-09"),
+    ("“十三五”以来", "2016/2020-11"),
     ("截至2020年", "2020"),
-    ("截止9月底", "2020-09-30"),
+    ("截止9月底", "2020-09"),  # a stock at the end of a month: that month (guideline)
+    ("2020年底", "2020-12"),
+    ("目前", "2020-11"),  # the document's month
+    ("年内", "2020"),
     ("2019年以来", "2019/2020-11-09"),
     ("1-11月", "2019-01/2019-11"),  # a report of 9 November cannot have January-November yet
     ("去年1-9月", "2019-01/2019-09"),

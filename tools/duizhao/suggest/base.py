@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..annotations import TYPE_FIELDS
 from ..tei import Document
 
-# The order in which type-specific fields are written into an annotation.
-FIELDS = ("term", "entity", "value", "value_max", "unit", "scale", "qualifier",
-          "indicator", "measure", "scope", "period")
+# The order in which type-specific fields are written into an annotation (the contract's).
+FIELDS = tuple(field for kind in ("term", "entity", "figure") for field in TYPE_FIELDS[kind])
 LABEL_FIELD = {"term": "term", "entity": "entity", "figure": "value"}
 
 

@@ -1,20 +1,23 @@
 """Chinese period expressions resolved to ISO 8601 dates and intervals.
 
 ``1-9月`` → ``2020-01/2020-09``, ``前三季度`` → ``2020-01/2020-09``, ``上半年`` →
-``2020-01/2020-06``, ``一季度`` → ``2020-01/2020-03``, ``全年``/``今年`` → ``2020``,
+``2020-01/2020-06``, ``一季度`` → ``2020-01/2020-03``, ``全年``/``年内``/``今年`` → ``2020``,
 ``去年``/``上年`` → ``2019``, ``2019年以来`` → ``2019/2020-11-09``, ``十三五期间`` →
-``2016/2020``, ``截至9月底`` → ``2020-09-30``, ``截至2020年`` → ``2020`` … where the
-bare year comes from the document: the year in its title (an annual review dated the
-next January is about the year of its title), else the year of its date. A month range
-that ends after the document's month is last year's (a report cannot have those data yet).
+``2016/2020``, ``十三五以来`` → ``2016/2020-11``, ``截至9月底`` → ``2020-09``, ``2020年底`` →
+``2020-12``, ``截至2020年`` → ``2020``, ``目前`` → ``2020-11`` … (the annotation guideline: a
+stock at the end of a month is that month; 目前 is the document's month) where the bare year
+comes from the document: the year in its title (an annual review dated the next January is
+about the year of its title), else the year of its date. A month range that ends after the
+document's month is last year's (a report cannot have those data yet).
+
+Only the text and the document's date are read, never today's date: in a document without
+a date, 以来 and 目前 resolve to nothing and a bare 1-9月 only through the year of its title.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12, "两": 2}
@@ -23,20 +26,21 @@ _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 _NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>今年|本年|去年|上年|明年))"
 _EXPRESSION = re.compile(
-    r"(?=[\d一二三四五六七八九十两今本去上下明全前第“\"截到目现])"  # where an expression can start
+    r"(?=[\d一二三四五六七八九十两今本去上下明全前第“\"截到目现当年])"  # where an expression can start
     rf"(?P<until>截[至止](?:到)?|到)?{_YEAR}?(?:"
     rf"(?P<m1>{_NUM})[-—–~至到](?P<m2>{_NUM})月(?:份)?"
     rf"|前三季度(?P<q3>)|前(?P<first>{_NUM})个月"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度"
     rf"|(?P<half>上|下)半年"
-    rf"|(?P<whole>全年)"
+    rf"|(?P<whole>全年|年内)"
     rf"|(?P<month>{_NUM})月(?:(?P<day>\d{{1,2}})日|(?P<eom>底|末)|份)?"
     rf"|(?P<plan>[“\"]?(?:十[一二三四五]五)[”\"]?)(?P<plan_tail>期间|时期|以来|末)?"
-    rf"|(?P<now>目前|现在)"
+    rf"|(?P<now>目前|现在|当前)"
     rf")?(?P<since>以来|来)?(?P<ye>底|末)?"
 )
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
@@ -47,7 +51,7 @@ _BASE_MARKS = ("比", "较", "于")  # the character before a comparison basis
 class Found:
     start: int
     end: int
-    period: str
+    period: str | None  # None: a year the text names that cannot be resolved without the document's date
     local: bool = False  # 2020年以来…: holds for its own sentence only
     base: bool = False  # 比上年, 较一季度: a comparison basis, not the figure's period
 
@@ -73,10 +77,6 @@ def _num(text: str) -> int:
     return int(text) if text.isdigit() else _CN_DIGIT[text]
 
 
-def _month_end(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
 def _span(year: int, first: int, last: int) -> str:
     return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}" if first != last else f"{year:04d}-{first:02d}"
 
@@ -85,8 +85,10 @@ class PeriodResolver:
     """Resolves period expressions for one document."""
 
     def __init__(self, doc_date: str | None, year: int | None = None, default: str | None = None):
-        self.date = date.fromisoformat(doc_date) if doc_date and len(doc_date) == 10 else None
-        self.year = year or (self.date.year if self.date else None)
+        m = _ISO.match(doc_date or "")
+        self.when = m.group(0) if m else None  # the document's date, as precise as its header says
+        self.doc_year, self.doc_month = (int(m[1]), int(m[2]) if m[2] else None) if m else (None, None)
+        self.year = year or self.doc_year
         self.default = default  # the period of a figure with no expression before it
         self.carried: str | None = None  # the last period of the preceding segments
         self._last: tuple[str, list[Found]] | None = None  # the expressions of the last text read
@@ -102,7 +104,7 @@ class PeriodResolver:
         for m in _EXPRESSION.finditer(text):
             if m.end() > m.start():
                 period = self._resolve(m)
-                if period:
+                if period or m["year"] or m["rel"]:  # 2023年以来 in an undated document: named, but unknown
                     out.append(Found(m.start(), m.end(), period, local=bool(m["since"] or m["plan_tail"] == "以来"),
                                      base=text[max(0, m.start() - 1):m.start()] in _BASE_MARKS))
         return out
@@ -124,7 +126,7 @@ class PeriodResolver:
         interview answer giving 1-4月 figures over several paragraphs); ``reset`` at a heading."""
         if reset:
             self.carried = None
-        periods = [f for f in self.expressions(text) if not (f.local or f.base)]
+        periods = [f for f in self.expressions(text) if f.period and not (f.local or f.base)]
         if periods:
             self.carried = periods[-1].period
 
@@ -137,20 +139,20 @@ class PeriodResolver:
             return None
         if m["rel"]:
             return self.year + {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}[m["rel"]]
-        if last_month and self.date and self.year == self.date.year and (
-                last_month >= self.date.month if complete else last_month > self.date.month):
+        if last_month and self.doc_month and self.year == self.doc_year and (
+                last_month >= self.doc_month if complete else last_month > self.doc_month):
             return self.year - 1  # 1-11月 in a report of 2019-12-01 is 2019; in one of 2021-05-25, 2020
         return self.year
 
     def _resolve(self, m: re.Match) -> str | None:  # noqa: C901 - one branch per expression kind
-        today = self.date.isoformat() if self.date else None
+        doc_month = self.when[:7] if self.when and len(self.when) >= 7 else None
         if m["plan"]:
             begin = _FIVE_YEAR_PLANS[m["plan"].strip("“”\"")]
             if m["plan_tail"] == "以来" or m["since"]:
-                return f"{begin}/{today}" if today else None
+                return f"{begin}/{doc_month}" if doc_month else None
             return f"{begin + 4}" if m["plan_tail"] == "末" else f"{begin}/{begin + 4}"
         if m["now"]:
-            return today if m["until"] else None
+            return doc_month
         if m["m1"]:
             first, last = _num(m["m1"]), _num(m["m2"])
             year = self._year(m, last)
@@ -173,14 +175,12 @@ class PeriodResolver:
                 return None
             if m["day"]:
                 return f"{year:04d}-{month:02d}-{int(m['day']):02d}"
-            if m["eom"] or m["until"]:
-                return _month_end(year, month)
             return f"{year:04d}-{month:02d}"
         year = self._year(m) if (m["year"] or m["rel"] or m["whole"]) else None
         if not year:
             return None
-        if m["since"] and today:
-            return f"{year}/{today}"
+        if m["since"]:
+            return f"{year}/{self.when}" if self.when else None
         if m["ye"]:
-            return f"{year}-12-31"
+            return f"{year}-12"
         return f"{year}"

@@ -7,9 +7,9 @@ with the document's accepted annotations:
 
 - terms and entities match when segment, start, end and id are all equal;
 - figures match when they are in the same segment, their spans overlap and they state
-  the same amount (value × scale, and the same upper bound for a range); on matched
-  figures the unit, scale, qualifier, indicator, measure, scope and period guesses are
-  scored separately.
+  the same magnitude (|value × scale|, and the same upper bound for a range); on matched
+  figures every attribute of figures contract v2, the value's sign included, is scored
+  apart (:mod:`.attributes`).
 
 Counts are summed over the folds (micro-averaged). *Entities absent from the registry*:
 for each fold, the entities mentioned in the held-out document but in no training
@@ -19,7 +19,6 @@ new entity candidates, by exact span). That is the case a recommender that learn
 
 from __future__ import annotations
 
-import math
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -30,13 +29,13 @@ from typing import Any
 
 from ..project import Project
 from ..tei import Document
+from .attributes import AttributeScores, render, same_magnitude
 from .base import Proposal
 from .gazetteer import GazetteerRecommender
 from .gold import Gold, entity_examples, gold
 from .lexicon import Lexicon
 from .report import inputs_digest
 
-FIGURE_ATTRIBUTES = ("unit", "scale", "qualifier", "indicator", "measure", "scope", "period")
 TARGET = {"recall": 0.95, "precision": 0.90}
 
 
@@ -72,14 +71,6 @@ class Counts:
                 "recall": rounded(self.recall), "f1": rounded(self.f1)}
 
 
-def _same_amount(p: Proposal, g: Gold) -> bool:
-    def amount(value: Any, scale: Any) -> float | None:
-        return None if value is None else float(value) * float(scale or 1)
-    pairs = ((amount(p.get("value"), p.get("scale")), amount(g.fields.get("value"), g.fields.get("scale"))),
-             (amount(p.get("value_max"), p.get("scale")), amount(g.fields.get("value_max"), g.fields.get("scale"))))
-    return all(a == b if a is None or b is None else math.isclose(a, b, rel_tol=1e-9) for a, b in pairs)
-
-
 def match(proposals: Iterable[Proposal], reference: Iterable[Gold], kind: str) -> tuple[Counts, list[tuple[Proposal, Gold]]]:
     """Counts and matched pairs of one type (one-to-one)."""
     props = sorted({p for p in proposals if p.type == kind}, key=lambda p: (p.segment, p.start, p.end, str(p.label)))
@@ -88,21 +79,13 @@ def match(proposals: Iterable[Proposal], reference: Iterable[Gold], kind: str) -
     pairs = []
     for p in props:
         if kind == "figure":
-            found = next((g for g in free if g.segment == p.segment and p.overlaps(g.start, g.end) and _same_amount(p, g)), None)
+            found = next((g for g in free if g.segment == p.segment and p.overlaps(g.start, g.end) and same_magnitude(p, g)), None)
         else:
             found = next((g for g in free if (g.segment, g.start, g.end, g.label) == (p.segment, p.start, p.end, p.label)), None)
         if found is not None:
             free.remove(found)
             pairs.append((p, found))
     return Counts(len(pairs), len(props) - len(pairs), len(free)), pairs
-
-
-def _attribute_equal(name: str, predicted: Any, expected: Any) -> bool:
-    if isinstance(predicted, (int, float)) and isinstance(expected, (int, float)):
-        return math.isclose(float(predicted), float(expected), rel_tol=1e-9)
-    if name == "scale":
-        return float(predicted or 1) == float(expected or 1)
-    return predicted == expected
 
 
 class Evaluation:
@@ -119,7 +102,7 @@ class Evaluation:
         self.docs = [doc for doc in project.documents.values() if self.gold[doc.id]]
         self.totals: dict[str, dict[str, Counts]] = {}
         self.folds: list[dict[str, Any]] = []
-        self.attributes = {a: Counts() for a in FIGURE_ATTRIBUTES}  # tp = right, fn = wrong
+        self.attributes = AttributeScores()
         self.absent = {"gazetteer": Counts(), "stanza": Counts()}
         self.absent_mentions = 0
         self.absent_entities: set[str] = set()
@@ -157,9 +140,7 @@ class Evaluation:
             for doc in self.docs:
                 pairs = self._record("figures", doc, self._timed("figures", doc, lambda: rec.propose(doc)), ("figure",))
                 for proposal, reference in pairs:
-                    for attr in FIGURE_ATTRIBUTES:
-                        right = _attribute_equal(attr, proposal.get(attr), reference.fields.get(attr))
-                        self.attributes[attr] += Counts(tp=int(right), fn=int(not right))
+                    self.attributes.add(proposal, reference)
         if "stanza" in self.names:
             for doc in self.docs:
                 self._stanza_fold(doc)
@@ -208,12 +189,13 @@ class Evaluation:
         return {
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "inputs": inputs_digest(self.project.root),
-            "method": "leave-one-document-out; terms/entities: exact span and id; figures: same segment, overlapping span, same amount",
+            "method": "leave-one-document-out; terms/entities: exact span and id; figures: same segment, overlapping span, "
+                      "same magnitude; figure attributes scored on the matched figures",
             "documents": [d.id for d in self.docs],
             "gold": {d.id: _tally(self.gold[d.id]) for d in self.docs},
             "results": {name: {kind: c.as_dict() for kind, c in kinds.items()} for name, kinds in self.totals.items()},
             "figures_target": target,
-            "figure_attributes": {a: c.as_dict()["recall"] for a, c in self.attributes.items() if c.tp + c.fn},
+            "figure_attributes": self.attributes.report(),
             "absent_entities": {
                 "entities": len(self.absent_entities), "mentions": self.absent_mentions,
                 **({name: c.as_dict() for name, c in self.absent.items()} if self.absent_mentions else {}),
@@ -252,7 +234,8 @@ def render_text(report: dict[str, Any]) -> str:
         lines += ["", f"figures target (recall >= {target['recall']} at precision >= {target['precision']}): "
                   f"{'met' if target['met'] else 'NOT met'} (recall {target['recall_achieved']}, precision {target['precision_achieved']})"]
     if report.get("figure_attributes"):
-        lines += ["figure attributes right on matched figures: " + ", ".join(f"{k} {v:.3f}" for k, v in report["figure_attributes"].items())]
+        lines += ["", "figure attributes on the matched figures (stated: where the gold or the proposal gives one):",
+                  *render(report["figure_attributes"])]
     absent = report.get("absent_entities")
     if absent:
         lines += ["", f"entities absent from the registry: {absent['entities']} entities, {absent['mentions']} mentions in held-out documents"]

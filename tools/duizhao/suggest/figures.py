@@ -1,26 +1,25 @@
-"""The ``figures`` recommender: numeric figures with a best guess of what they measure.
+"""The ``figures`` recommender: numeric figures coded as the annotation guideline says.
 
 Numbers come from :func:`duizhao.numbers.find_numbers` (value, scale, unit, qualifier,
 ranges, ranks). **Not figures**: a number whose numeral lies inside a registered name
 ("5020"项目, 2020吉安智能制造产业峰会, 百亿企业 — the gazetteer's matches) or an
 indicator's name (每百元营业收入中的成本) — a name that only covers the unit (百分点) does
-not count; dates and periods (2020年, 1-9月, 10月29日, 十四五 — :mod:`.dates`; 2024/8/6);
-ordinals that are not ranks (第9期, 第二批); class labels (千亿元产业, 亿元以上工业项目,
+not count, and an amount written with its unit that bounds a class (亿元以上项目, a term) is a
+threshold figure; dates and periods (2020年, 1-9月, 10月29日, 十四五 — :mod:`.dates`; 2024/8/6);
+ordinals that are not ranks (第9期, 第二批); class words without their unit (千亿产业,
 百亿龙头企业); 一批/一次, 三级; rhetorical counts (三个方面, 两个方向); counts of years that
 are time phrases rather than statistics (近两年, 三年攻坚行动 — 连续8年 and 不超过五年
 are kept); numbers without unit or scale (an Arabic amount with a scale, 合力泰200亿, is
 money). Each figure then gets, from its context in the segment:
 
-- **value**: negative after a word of decrease (下降, 微降, 降幅, 低于, 差欠, 减少, 下滑 …)
-  unless a later word reverses it (降幅比一季度收窄12.4个百分点 is +12.4);
 - **unit**: a count takes the unit of its indicator (enterprise, project, item …), else
   家 counts enterprises;
 - **indicator**: the indicator name (``zh`` or ``variants`` of indicators.yaml) ending
   nearest before the number in its sentence, read as a subsequence with a few characters
   between (电子信息产业**实现**营业收入 is 电子信息产业营业收入); the longer name wins a tie;
-- **measure**: ``rank`` (第N位, 前三), ``change`` (N个百分点, or an absolute change after
-  同比/较), ``target`` (目标, 力争, 预计, 争取… in its clause), ``share`` (占…比重, 占比),
-  ``growth_yoy`` (增长, 下降, 同比, 增幅… before a percentage; 环比 → ``growth``), else ``level``;
+  in a 分别 list the n-th name's (with the tail the names share: 战略性新兴产业、…装备制造业增加值);
+- **value** (signed), **qualifier**, **measure**, **modality**, **rank_of**, **per**,
+  **benchmark**: the guideline's cue words, read by :mod:`.figures_context`;
 - **scope**: the nearest company, organisation or place named in its clause, else the
   subject of the sentence (全市/我市 → the document's city, 全省/我省 → its province,
   全国 → the country), else the document's own place (or its province, in a document that
@@ -28,7 +27,9 @@ money). Each figure then gets, from its context in the segment:
 - **period**: the nearest period expression before it in the segment, resolved against
   the document's date (:class:`.dates.PeriodResolver`; comparison bases such as 比上年 are
   skipped); without one, the last period of the preceding segments (up to a heading),
-  else the year in the document's title (an annual review), else none.
+  else the year in the document's title (an annual review), else none — never today's
+  date. A list of numbers after a list of years takes them in order (2014年、2021年跃上3万亿元、
+  4万亿元的台阶); a streak covers its span (连续八年 to 2019: 2012/2019).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..figures import cues
 from ..names import Matcher, NameMatch
 from ..numbers import NumberMention, find_numbers
 from ..project import Project
@@ -44,24 +46,18 @@ from ..tei import Document
 from ..text import CJK_IDEOGRAPH
 from .base import Proposal
 from .dates import PeriodResolver, title_year, topic_year
+from .figures_context import COUNTS, Around, lists, listed_years, read, respective_names, streak
 from .lexicon import Lexicon
 
 NAME = "figures"
 SCOPE_TYPES = ("company", "org", "place")
-_SENTENCE = re.compile(r"[。；;！？!?]")
-_CLAUSE = re.compile(r"[，。；：,;:！？!?]")
-_TARGET = re.compile(r"目标|力争|预计|争取|冲刺|计划|预期|确保")
-_SHARE = re.compile(r"占[^，。；]*(?:比重|比例|的)$|占比|比重")
-_GROWTH = re.compile(r"增长|下降|微降|增速|增幅|降幅|同比|比上年|回升|回落|下滑|提高|提升|减少|增加|上涨|翻")
-_COMPARED = re.compile(r"同比|比上年|较|比去年|环比")
-_DIRECTION = re.compile(r"(?P<down>下降|微降|降幅|降低|减少|下滑|回落|低于|差欠)|增长|提高|提升|加快|增加|上涨|回升|高于|高出|收窄|扩大")
 _SUBJECTS = {"全市": "city", "我市": "city", "全省": "province", "我省": "province", "全国": "country"}
 _SUBJECT_AT = re.compile(rf"^(?:其中|同时|另外|此外|今年|去年)?({'|'.join(_SUBJECTS)})")
-_COUNTS = ("count", "enterprise", "project", "item", "person", "base_station")
 _MONEY_UNITS = ("cny", "usd")
 _NUMERALS = set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿")
 _NO_GAP_IN = re.compile(r"[，。；,;！？!?]")
 _INDICATOR_WINDOW = 40  # characters before a number searched for its indicator
+_RANK_DOMAIN = 2  # a place at most this far before a rank (列/居/位列) is where it ranks
 
 
 @dataclass(frozen=True)
@@ -91,7 +87,7 @@ def places(doc: Document, lexicon: Lexicon) -> Places:
     place = next((e for e in lexicon.entities_named(doc.place.get("zh", "")) if lexicon.entity_types.get(e) == "place"), None)
     province = _parent(lexicon, place)
     country = _parent(lexicon, province) or next(iter(lexicon.entities_named("中国")), None)
-    said = [m.group(1) for seg in doc.segments for clause in _CLAUSE.split(seg.zh) if (m := _SUBJECT_AT.match(clause))]
+    said = [m.group(1) for seg in doc.segments for clause in cues.CLAUSE_END.split(seg.zh) if (m := _SUBJECT_AT.match(clause))]
     provincial = sum(_SUBJECTS[w] == "province" for w in said) > sum(_SUBJECTS[w] == "city" for w in said)
     return Places(place, province, country, (province or place) if provincial else place)
 
@@ -139,40 +135,74 @@ class FiguresRecommender:
         where = places(doc, self.lexicon)
         out = []
         for seg in doc.segments:
-            text = seg.zh
-            names = self.lexicon.longest_leftmost(text)
-            named = [*names, *self.exact.find(text)]
-            dates = resolver.expressions(text)
-            for number in find_numbers(text):
-                if not is_figure(number, text, named, dates):
-                    continue
-                indicator = self.indicator_before(text, number.start)
-                unit = self._unit(number, indicator.id if indicator else None)
-                if unit is None:
-                    continue
-                out.append(Proposal.make(
-                    "figure", seg.id, number.start, number.end,
-                    value=signed(text, number), value_max=number.value_max, unit=unit, scale=number.scale,
-                    qualifier=number.qualifier, indicator=indicator.id if indicator else None,
-                    measure=measure(text, number, unit, indicator), scope=self._scope(text, number, names, where),
-                    period=resolver.before(text, number.start),
-                ))
-            resolver.advance(text, reset=seg.kind == "head")
+            out += self._segment(seg.id, seg.zh, resolver, where)
+            resolver.advance(seg.zh, reset=seg.kind == "head")
         return out
 
+    def _segment(self, seg_id: str, text: str, resolver: PeriodResolver, where: Places) -> list[Proposal]:
+        names = self.lexicon.longest_leftmost(text)
+        named = [*names, *self.exact.find(text)]
+        dates = resolver.expressions(text)
+        numbers = find_numbers(text)
+        listed = lists(text, numbers)
+        out: list[Proposal] = []
+        previous: list[tuple[int, str, str]] = []
+        for i, number in enumerate(numbers):
+            if not is_figure(number, text, named, dates):
+                continue
+            nearest = self.indicator_before(text, number.start)
+            position, length, first = listed.get(i, (0, 1, number.start))
+            respective = respective_names(text, first) if length > 1 else None
+            indicator = (self.listed_indicator(respective, position) if respective and len(respective) == length
+                         else None) or nearest
+            unit = self._unit(number, indicator.id if indicator else None)
+            if unit is None:
+                continue
+            around = Around(text, number, unit, nearest.end if nearest else None,
+                            tuple((n.start, n.end) for n in names), tuple(n.start for n in numbers),
+                            numbers[i + 1] if i + 1 < len(numbers) else None, tuple(previous))
+            reading = read(around)
+            period = resolver.before(text, number.start)
+            years = listed_years(text, first, length) if length > 1 else None
+            period = years[position] if years else streak(around, period) or period
+            negated = reading.value != number.value
+            out.append(Proposal.make(
+                "figure", seg_id, number.start, number.end, value=reading.value,
+                value_max=-number.value_max if negated and number.value_max else number.value_max,
+                unit=unit, scale=number.scale, qualifier=reading.qualifier, indicator=indicator.id if indicator else None,
+                measure=reading.measure, modality=reading.modality, rank_of=reading.rank_of, per=reading.per,
+                benchmark=reading.benchmark, scope=self._scope(text, number, names, where), period=period,
+            ))
+            previous.append((number.start, reading.measure, unit))
+        return out
 
     def indicator_before(self, text: str, offset: int) -> Span | None:
         """The indicator named nearest before ``offset`` in its sentence (see the module doc)."""
-        start = max(_start_of(text, offset, _SENTENCE), offset - _INDICATOR_WINDOW)
-        window = text[start:offset]
+        start = max(_start_of(text, offset, cues.SENTENCE_END), offset - _INDICATOR_WINDOW)
+        return self._nearest(text[start:offset], start)
+
+    def listed_indicator(self, names: list[str], position: int) -> Span | None:
+        """The indicator of the ``position``-th name of a 分别 list, completed by any tail of
+        the last name (高新技术产业 + 增加值 of 装备制造业增加值); the longest indicator name wins."""
+        name, last = names[position], names[-1]
+        tails = [""] if position == len(names) - 1 else [last[cut:] for cut in range(len(last), -1, -1)]
+        best: Span | None = None
+        for tail in tails:
+            found = self._nearest(name + tail, 0, starts_before=len(name))
+            if found and (best is None or found.end - found.start > best.end - best.start):
+                best = found
+        return best
+
+    def _nearest(self, window: str, base: int, starts_before: int | None = None) -> Span | None:
+        """The indicator whose name ends latest in ``window`` (offsets plus ``base``)."""
         best: tuple[int, int, Span] | None = None
         present = set(window)
         for form, ind, chars in self._form_chars:
             if not chars <= present:
                 continue
             found = gapped_match(window, form)
-            if found and (best is None or (found[1], len(form)) > best[:2]):
-                best = (found[1], len(form), Span(start + found[0], start + found[1], ind))
+            if found and (starts_before is None or found[0] < starts_before) and (best is None or (found[1], len(form)) > best[:2]):
+                best = (found[1], len(form), Span(base + found[0], base + found[1], ind))
         return best[2] if best else None
 
     def _unit(self, number: NumberMention, indicator: str | None) -> str | None:
@@ -180,7 +210,7 @@ class FiguresRecommender:
         (a bare 百亿/千亿 is a class label, 百亿龙头企业, and has none)."""
         default = self.default_unit.get(indicator or "")
         if number.unit == "count":
-            if default in _COUNTS:
+            if default in COUNTS:
                 return default
             return "enterprise" if number.text.endswith("家") else "count"
         if number.unit == "cny" and default == "yuan_per_100_yuan":
@@ -192,19 +222,20 @@ class FiguresRecommender:
         return default if default in _MONEY_UNITS else "cny"
 
     def _scope(self, text: str, number: NumberMention, names: list[NameMatch], where: Places) -> str | None:
-        clause_start = _start_of(text, number.start, _CLAUSE)
+        clause_start = _start_of(text, number.start, cues.CLAUSE_END)
+        rank = number.unit == "rank"  # 列江西省第一, 全国30强: the place ranked in is not the scope
         for match in reversed(names):
             listed = "、" in (text[match.start - 1:match.start], text[match.end:match.end + 1]) or text[match.end:match.end + 1] == "等"
-            if listed and number.unit in _COUNTS:
+            if listed and number.unit in COUNTS:
                 continue  # 合力泰、立讯智造、木林森3家: the companies are counted, not the scope
             if clause_start <= match.start and match.end <= number.start:
                 ids = [rid for kind, rid in match.refs if kind == "entity" and self.lexicon.entity_types.get(rid) in SCOPE_TYPES]
-                if ids:
+                if ids and not (rank and number.start - match.end <= _RANK_DOMAIN and self.lexicon.entity_types.get(ids[0]) == "place"):
                     return ids[0]
-        sentence_start = _start_of(text, number.start, _SENTENCE)
-        for clause in reversed(_CLAUSE.split(text[sentence_start:number.start])):
+        sentence_start = _start_of(text, number.start, cues.SENTENCE_END)
+        for clause in reversed(cues.CLAUSE_END.split(text[sentence_start:number.start])):
             m = _SUBJECT_AT.match(clause)
-            if m and getattr(where, _SUBJECTS[m.group(1)]):
+            if m and getattr(where, _SUBJECTS[m.group(1)]) and not (rank and len(clause) - m.end() <= _RANK_DOMAIN):
                 return getattr(where, _SUBJECTS[m.group(1)])
         return where.default
 
@@ -212,7 +243,8 @@ class FiguresRecommender:
 def is_figure(number: NumberMention, text: str, named: list, dates: list) -> bool:
     """Whether a number is a figure (see the module doc for what is not)."""
     core = number.start + next((i for i, ch in enumerate(number.text) if ch in _NUMERALS), 0)
-    if any(span.start <= core < span.end for span in named):
+    bounds_a_class = number.unit in _MONEY_UNITS and bool(cues.THRESHOLD_AFTER.match(text[number.end:]))
+    if not bounds_a_class and any(span.start <= core < span.end for span in named):
         return False
     if any(span.start < number.end and number.start < span.end for span in dates):
         return False
@@ -229,18 +261,10 @@ def is_figure(number: NumberMention, text: str, named: list, dates: list) -> boo
     if number.unit == "year" and number.qualifier in ("exact", "approx") and not (
             text[number.start - 2:number.start] == "连续" or after in ("翻番", "有效")):
         return False  # 近两年, 三年攻坚行动, 三年一度: a time phrase, not a statistic
-    if chinese and number.scale >= 1e8 and re.match(f"[{CJK_IDEOGRAPH}]", text[number.end:number.end + 1]) and number.text[:1] in "一二两三四五六七八九十百千万亿":
-        return False  # 千亿元产业, 亿元以上工业项目: a class of things, not an amount
+    if chinese and number.unit is None and number.scale >= 1e8 and re.match(f"[{CJK_IDEOGRAPH}]", text[number.end:number.end + 1]) \
+            and number.text[:1] in "一二两三四五六七八九十百千万亿":
+        return False  # 千亿产业, 百亿龙头企业: a class word without its unit (千亿元产业 is a threshold)
     return text[number.start - 1:number.start] != "每"  # 每百元: a unit of measure
-
-
-def signed(text: str, number: NumberMention) -> float:
-    """The value, negative when its clause last says it went down (下降3.4% → -3.4)."""
-    clause = text[_start_of(text, number.start, _CLAUSE):number.start]
-    words = list(_DIRECTION.finditer(clause))
-    if number.value > 0 and words and words[-1].group("down"):
-        return -number.value
-    return number.value
 
 
 def _start_of(text: str, offset: int, boundary: re.Pattern) -> int:
@@ -249,30 +273,6 @@ def _start_of(text: str, offset: int, boundary: re.Pattern) -> int:
     for last in boundary.finditer(text, 0, offset):
         pass
     return last.end() if last else 0
-
-
-def measure(text: str, number: NumberMention, unit: str, indicator: Span | None = None) -> str:
-    """What kind of figure ``number`` is, from its unit and the words of its clause (after
-    the indicator's name, if that is in the clause: 经济增长的贡献率达64.7% is a level)."""
-    start = _start_of(text, number.start, _CLAUSE)
-    whole = text[start:number.start]
-    if indicator is not None and indicator.end > start:
-        start = indicator.end
-    clause = text[start:number.start].replace("增加值", "")
-    if unit == "rank":
-        return "rank"
-    if unit == "percentage_point":
-        return "change"
-    if _TARGET.search(clause):
-        return "target"
-    if unit == "percent" and _SHARE.search(whole):
-        return "share"
-    if _GROWTH.search(clause):
-        if unit == "percent":
-            return "growth" if "环比" in clause else "growth_yoy"
-        if _COMPARED.search(clause):
-            return "change"
-    return "level"
 
 
 def build(project: Project, lexicon: Lexicon | None = None, **_: object) -> FiguresRecommender:
