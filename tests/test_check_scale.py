@@ -73,11 +73,14 @@ def test_workers_on_named_files_see_their_documents(big):
     assert run(Project(big), paths, jobs=2) == run(Project(big), paths, jobs=1)
 
 
-def test_a_rule_crash_in_a_worker_is_reported_not_raised_as_a_traceback(big, monkeypatch, capsys):
+def test_a_rule_crash_in_a_worker_is_reported_at_each_file_and_the_rest_is_checked(big, monkeypatch, capsys):
     from duizhao.check.rules import RULES
     monkeypatch.setattr(RULES["T001"], "check", lambda item, project: 1 / 0)
     assert main(["--root", str(big), "check", "--jobs", "2", "--no-cache"]) == 2
-    assert "internal error: rule T001 (missing-translation) failed: ZeroDivisionError" in capsys.readouterr().err
+    out = capsys.readouterr().out.splitlines()
+    crashes = [line for line in out if ": T001 [error] internal error: rule T001 (missing-translation) failed: ZeroDivisionError" in line]
+    assert len(crashes) == 15 and all(line.split(":")[1:3] == ["1", "1"] for line in crashes)  # one per document
+    assert any(": G001 [error]" in line for line in out) and any(": A002 [error]" in line for line in out)
 
 
 def _counting(monkeypatch) -> list[Path]:

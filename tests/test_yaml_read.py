@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,7 @@ EDGE_CASES = [
     "block: |\n  line one\n  line two\nfolded: >-\n  folded\n  text\n",
     "flow: {a: [1, 2], b: {c: d}}\n'quoted key': 1\n? complex\n: value\n",
     "1: int key\n2.5: float key\nfalse: bool key\n~: null key\n",
-    "base: &b {x: 1}\nuse: *b\n",
-    "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 2\n",
+    "merged:\n  <<: {x: 1}\n  y: 2\n",
     "tagged: !!str 12\nset: !!set {a, b}\n",
     "%YAML 1.1\n---\non: yes\n",
     "---\na: 1\n...\n",
@@ -97,7 +97,7 @@ def _paths(node, prefix=()):
 @pytest.mark.parametrize("text", [
     (FIXTURES / "base" / "annotations" / "mini-news-2020.yaml").read_text(encoding="utf-8"),
     (REPO / "annotations" / "glossary.yaml").read_text(encoding="utf-8"),
-    "base: &b {x: 1, y: [a, b]}\nuse: *b\nlist:\n- {k: v}\n-   - deep\n",  # the fallback (anchors)
+    "base: !!str 1\nuse: {x: 1, y: [a, b]}\nlist:\n- {k: v}\n-   - deep\n",  # the fallback (tags)
 ])
 def test_positions_agree_with_the_round_trip_data(text):
     data = yamlio.loads(text, read_only=True)
@@ -155,3 +155,64 @@ def test_project_reads_unchanged_yaml_from_the_parse_cache(project_dir):
 def test_without_cache_nothing_is_written(project_dir):
     Project(project_dir).yaml(project_dir / "annotations" / "glossary.yaml")
     assert not (project_dir / "build").exists()
+
+
+# -- bounded input (issue 11) -------------------------------------------------------------
+def _bomb(levels: int = 10) -> str:
+    """Anchored lists of ten aliases of the one before: 10**levels values once expanded."""
+    rows = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    rows += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, levels)]
+    return "\n".join(rows) + "\n"
+
+
+READERS = {
+    "read_data": yamlio.read_data,
+    "with positions": lambda text: yamlio.read_data(text, with_positions=True),
+    "round trip": yamlio.loads,
+    "read only": lambda text: yamlio.loads(text, read_only=True),
+}
+
+
+@pytest.mark.parametrize("reader", READERS.values(), ids=READERS)
+@pytest.mark.parametrize("text, expected", [
+    ("document: x\nbomb:\n" + "".join("  " + row + "\n" for row in _bomb().splitlines()),
+     ("Y006", 3, 7, "anchor &l0 refused")),
+    ("tag: !!str 1\n" + _bomb(), ("Y006", 2, 5, "anchor &l0")),  # after a tag: the loaders' path
+    ("a: [1, 2]\nb: *nowhere\n", ("Y006", 2, 4, "alias *nowhere refused")),
+    ("? *k\n: 1\n", ("Y006", 1, 3, "alias *k")),
+    ("note: " + "[" * 5000 + "]" * 5000 + "\n", ("Y007", 1, 38, "nesting deeper than 32 levels")),
+    ("tag: !!str 1\nnote: " + "[" * 5000 + "]" * 5000 + "\n", ("Y007", 2, 38, "nesting deeper")),
+    ("a: 1\nnote: '" + "长" * 100_001 + "'\n", ("Y007", 2, 7, "a value of 100,001 characters refused")),
+    ("a: " + "x" * (16 * 1024 * 1024) + "\n", ("Y007", 1, 1, "file of 16.8 MB refused")),
+])
+def test_refused_input_is_a_problem_at_its_place_within_milliseconds(reader, text, expected):
+    start = time.perf_counter()
+    with pytest.raises(yamlio.YAMLProblem) as refused:
+        reader(text)
+    assert time.perf_counter() - start < 0.5
+    code, line, col, words = expected
+    assert (refused.value.code, refused.value.line, refused.value.col) == (code, line, col)
+    assert words in refused.value.message
+
+
+def test_the_limit_itself_is_allowed():  # the real files: test_same_data_as_the_safe_loader_on_every_yaml_file
+    text = "a:" + "".join("\n" + "  " * i + "- " + ("x" if i == 30 else "") for i in range(31)) + "\n"
+    assert yamlio.read_data(text) is not None  # 32 levels: the limit itself is allowed
+
+
+def test_a_file_over_the_size_limit_is_not_read_whole(tmp_path):
+    path = tmp_path / "annotations" / "big.yaml"
+    path.parent.mkdir()
+    (tmp_path / "corpus").mkdir()
+    path.write_bytes(b"# yaml-language-server: $schema=schema/annotations.schema.json\nnotes:\n" + b"  - x\n" * 3_000_000)
+    item = Project(tmp_path).yaml(path)
+    assert item.data is None and item.problem.code == "Y007" and item.problem.message.startswith("file of 18.0 MB refused")
+    assert item.text.startswith("# yaml-language-server") and len(item.text) <= 4096
+    with pytest.raises(yamlio.YAMLProblem, match="file of 18.0 MB"):
+        yamlio.load(path)
+
+
+def test_a_byte_order_mark_is_read_past():
+    text = yamlio.BOM + "# yaml-language-server: $schema=schema/glossary.schema.json\nterms:\n  - id: a\n"
+    assert yamlio.read_data(text) == yamlio.loads(text) == {"terms": [{"id": "a"}]}
+    assert yamlio.read_data(text, with_positions=True)[1].at(("terms", 0, "id")) == (3, 5)

@@ -67,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _warn_unreadable(project: Project) -> None:
-    """Files a command had to leave out are named, never dropped in silence."""
+    """Files and registry entries a command had to leave out are named, never dropped in silence."""
     for path, problem in project.unreadable():
         print(f"duizhao: warning: {shown_path(path, Path.cwd())} left out: {problem} (see `duizhao check`)",
               file=sys.stderr)
+    for path, problem in project.left_out():
+        print(f"duizhao: warning: {shown_path(path, Path.cwd())}:{problem} (see `duizhao check`)", file=sys.stderr)
 
 if __name__ == "__main__":
     sys.exit(main())

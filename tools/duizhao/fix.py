@@ -5,6 +5,7 @@ re-reading the result (same data, only reordered where sorting was asked for) an
 written atomically; a file that cannot be fixed safely is left as it is, with a note.
 
 - **Y004**: insert (or correct) the editor modeline on the first line.
+- **Y008**: remove a byte-order mark at the start of the file.
 - **A003**: add the shortest prefix (else suffix) to an ambiguous quote, but only when the
   intended occurrence is certain: every other place the quote matches is already the
   exact span of another annotation of the same type in the same segment.
@@ -207,8 +208,9 @@ def fix_file(project: Project, path: Path) -> list[str]:
     if data is None:
         return []
     kind = path.stem if path.stem in REGISTRIES else "annotations"
-    new = yamlio.dumps(data)
-    notes = [f"{name}: normalised indentation and layout"] if new != text else []
+    new = yamlio.dumps(data)  # never with a byte-order mark
+    notes = [f"{name}: removed the byte-order mark (Y008)"] if text.startswith(yamlio.BOM) else []
+    notes += [f"{name}: normalised indentation and layout"] if new != text.removeprefix(yamlio.BOM) else []
     if kind == "annotations":
         added = _add_prefixes(project, YAMLFile(path, data, None, text))
         notes += [f"{name}: {note}" for note in added]

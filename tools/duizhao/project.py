@@ -20,12 +20,32 @@ from lxml import etree
 
 from . import yamlio
 from .diskcache import DiskCache, code_digest, digest
+from .limits import MAX_FILE_BYTES
 from .tei import Document, load_document
 from .xmlsafe import XMLProblem
 
 REGISTRIES = ("glossary", "entities", "indicators")
 SCHEMA_FOR_YAML = {name: f"{name}.schema.json" for name in REGISTRIES}
 ANNOTATION_SCHEMA = "annotations.schema.json"
+
+
+def registry_key(name: str) -> str:
+    """The key of a registry's list: ``terms`` in the glossary, else the registry's name."""
+    return "terms" if name == "glossary" else name
+
+
+def repeated_ids(items: list[Any]) -> list[tuple[int, int]]:
+    """``(index, index of the first)`` of each registry item whose id an earlier item has."""
+    first: dict[str, int] = {}
+    out = []
+    for index, item in enumerate(items):
+        rid = item.get("id") if isinstance(item, dict) else None
+        if isinstance(rid, str):
+            if rid in first:
+                out.append((index, first[rid]))
+            else:
+                first[rid] = index
+    return out
 
 
 class ProjectError(Exception):
@@ -67,6 +87,30 @@ class YAMLFile:
             self._positions = (yamlio.Positions.restore(self.data, cached[0]) if cached
                                else yamlio.Positions.of(self.text, self.data))
         return self._positions.at(path)
+
+
+    def value_position(self, path: Sequence[Any]) -> tuple[int, int]:
+        """1-based (line, col) of the value of the key at the end of ``path`` when it is written
+        on the key's line (``scale: 10000``: the ``1``), else of the key or item itself."""
+        line, col = self.position(path)
+        if not path or not isinstance(path[-1], str) or line < 1:
+            return line, col
+        text = self._line(line)
+        colon = text.find(":", col - 1 + len(path[-1]))
+        value = len(text[colon + 1:]) - len(text[colon + 1:].lstrip()) + colon + 1 if colon >= 0 else -1
+        if value < 0 or value >= len(text) or text[value] == "#":
+            return line, col
+        return line, value + 1
+
+    def _line(self, number: int) -> str:
+        """Line ``number`` (1-based) of the file's text."""
+        start = 0
+        for _ in range(number - 1):
+            start = self.text.find("\n", start) + 1
+            if start == 0:
+                return ""
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
 
 
 @lru_cache(maxsize=None)
@@ -149,6 +193,12 @@ class Project:
     def yaml(self, path: Path) -> YAMLFile:
         path = Path(path).resolve()
         if path not in self._yaml:
+            nbytes = path.stat().st_size
+            if nbytes > MAX_FILE_BYTES:  # its first lines only, for the modeline check (Y004)
+                with path.open("rb") as fh:
+                    head = fh.read(4096).decode("utf-8", errors="replace")
+                self._yaml[path] = YAMLFile(path, None, yamlio.too_large(nbytes), head)
+                return self._yaml[path]
             raw = path.read_bytes()
             text = raw.decode("utf-8", errors="replace")
             try:
@@ -198,14 +248,34 @@ class Project:
         return self.yaml(path) if path.exists() else None
 
     def registry(self, name: str) -> list[dict[str, Any]]:
-        """Entries of a registry (empty when missing or unreadable)."""
+        """Entries of a registry (empty when missing or unreadable). An id written twice keeps
+        its first entry: the later ones are left out, and said so (:meth:`repeated_ids`)."""
+        items = self.registry_items(name)
+        left_out = {index for index, _ in repeated_ids(items)}
+        return [e for i, e in enumerate(items) if isinstance(e, dict) and i not in left_out]
+
+    def registry_items(self, name: str) -> list[Any]:
+        """The list of a registry as written (every item, repeated ids included)."""
         path = self.annotations_dir / f"{name}.yaml"
-        if not path.exists():
-            return []
-        data = self.yaml(path).data
-        key = "terms" if name == "glossary" else name
-        entries = data.get(key) if isinstance(data, dict) else None
-        return [e for e in entries or [] if isinstance(e, dict)]
+        data = self.yaml(path).data if path.exists() else None
+        items = data.get(registry_key(name)) if isinstance(data, dict) else None
+        return items if isinstance(items, list) else []
+
+    def left_out(self) -> list[tuple[Path, str]]:
+        """``(path, "line:col: message")`` of every registry entry left out because an earlier
+        entry has its id (registries read so far): what :meth:`registry` drops."""
+        out = []
+        for name in REGISTRIES:
+            path = (self.annotations_dir / f"{name}.yaml").resolve()
+            if path not in self._yaml:
+                continue
+            items, file = self.registry_items(name), self._yaml[path]
+            for index, first in repeated_ids(items):
+                line, col = file.position((registry_key(name), index, "id"))
+                first_line = file.position((registry_key(name), first))[0]
+                out.append((path, f"{line}:{col}: id {items[index]['id']!r} is already used at line {first_line}: "
+                                  "this entry is left out"))
+        return out
 
     # -- schemas ---------------------------------------------------------------------
     @cached_property

@@ -6,6 +6,7 @@ Every tool (checks, exports, site, suggestions) reads documents through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from .text import TEI_NS, plain_text
-from .xmlsafe import parse_bytes
+from .xmlsafe import parse_file
 
 T = "{%s}" % TEI_NS
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -84,6 +85,18 @@ class Document:
             el.get(XML_LANG, "zh"): " ".join((el.text or "").split())
             for el in self.root.xpath(xpath, namespaces=NS)
         }
+
+    def position(self, el: etree._Element) -> tuple[int, int]:
+        """1-based (line, col) of ``el``'s start tag (the first ``<name`` on its line)."""
+        line = el.sourceline or 1
+        text = self._lines[line - 1] if line <= len(self._lines) else ""
+        name = etree.QName(el).localname
+        found = re.search(rf"<(\w+:)?{re.escape(name)}[\s/>]", text)
+        return line, found.start() + 1 if found else 1
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8", errors="replace").splitlines()
 
     # -- header -----------------------------------------------------------------
     @cached_property
@@ -199,5 +212,5 @@ def _segment(el: etree._Element) -> Segment:
 def load_document(path: str | Path) -> Document:
     """Parse a corpus file with the hardened parser (raises ``XMLProblem``)."""
     path = Path(path)
-    tree = parse_bytes(path.read_bytes())
+    tree = parse_file(path)
     return Document(id=tree.getroot().get(XML_ID) or path.stem, path=path, tree=tree)

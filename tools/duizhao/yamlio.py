@@ -1,7 +1,8 @@
 """Reading and rewriting annotator YAML files without losing anything.
 
 Everything goes through ruamel.yaml, which refuses duplicate keys (PyYAML would silently
-keep the last one). Rewriting tools (``--fix``, ``suggest``, ``review``) use the
+keep the last one). Input is bounded before anything is built from it (anchors, aliases,
+sizes: :mod:`duizhao.yamlproblems`). Rewriting tools (``--fix``, ``suggest``, ``review``) use the
 round-trip loader (:func:`loads`): comments, key order and formatting survive, and the
 data knows its positions. Readers (checks, exports, the site) use :func:`read_data`:
 plain dicts and lists, several times faster, with :class:`Positions` computed only when a
@@ -13,35 +14,28 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from .limits import MAX_YAML_DEPTH, MAX_YAML_SCALAR_CHARS
+from .yamlproblems import YAMLProblem, bounded, refused, sized, too_deep, too_large, too_long, worded
+
+__all__ = ["BOM", "MODELINE_PREFIX", "Positions", "YAMLProblem", "atomic_write", "dumps", "load", "loads",
+           "position", "read_data", "round_trip", "too_large"]
+
 MODELINE_PREFIX = "# yaml-language-server: $schema="
-
-
-@dataclass(frozen=True)
-class YAMLProblem(Exception):
-    """Why a YAML file could not be read."""
-
-    code: str  # Y001 syntax, Y002 duplicate key
-    message: str
-    line: int = 1
-    col: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.line}:{self.col}: {self.message}"
+BOM = "\ufeff"  # a byte-order mark: read (YAML allows it), reported (Y008), removed by --fix
 
 
 def round_trip() -> YAML:
@@ -69,42 +63,21 @@ def _read_only(text: str) -> Any:
     return constructor.construct_document(node)
 
 
-def _worded(load: Callable[[], Any]) -> Any:
-    """``load()``, with ruamel.yaml's errors turned into :class:`YAMLProblem` with line and
-    column (1-based)."""
-    try:
-        return load()
-    except DuplicateKeyError as exc:
-        mark = exc.problem_mark
-        key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else "?"
-        first = exc.context_mark.line + 1 if exc.context_mark else "?"
-        raise YAMLProblem("Y002", f"duplicate key {key!r} (first defined at line {first})",
-                          mark.line + 1, mark.column + 1) from None
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        context = exc.context
-        if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            context += f" (started at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
-        message = ": ".join(filter(None, [context, exc.problem])) or "invalid YAML"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YAMLProblem("Y001", f"YAML syntax error: {message}", line, col) from None
-    except YAMLError as exc:  # reader errors (bad bytes, control characters)
-        raise YAMLProblem("Y001", f"YAML syntax error: {exc}".splitlines()[0]) from None
-
-
 def loads(text: str, read_only: bool = False) -> Any:
     """Parse YAML text into round-trip data or raise :class:`YAMLProblem`.
 
     ``read_only=True`` leaves comments out (faster); rewriting tools use the default.
-    Readers that never write back want :func:`read_data`.
+    Readers that never write back want :func:`read_data`. Refused input (anchors, limits)
+    is a :class:`YAMLProblem` too.
     """
-    return _worded(lambda: _read_only(text) if read_only else round_trip().load(text))
+    bounded(text)
+    return worded(lambda: _read_only(text) if read_only else round_trip().load(text), text)
 
 
 # -- the readers' path: plain data ------------------------------------------------------
 class _Unusual(Exception):
-    """Something the fast reader leaves to ruamel.yaml's own loaders: anchors, aliases,
-    tags, merge keys, directives, duplicate or unhashable keys, and every error."""
+    """Something the fast reader leaves to ruamel.yaml's own loaders: tags, merge keys,
+    directives, duplicate or unhashable keys, and every error."""
 
 
 def _safe() -> YAML:
@@ -126,7 +99,8 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
     """``(data, marks)`` of a plain YAML document, straight from the C parser's events:
     what ``YAML(typ="safe")`` returns, 4x faster; ``marks`` (with ``positions``) for
     :class:`Positions`. Raises :class:`_Unusual` on anything but mappings, sequences and
-    scalars (anchors, aliases, tags, merge keys, directives) and on every error."""
+    scalars (tags, merge keys, directives) and on every error, and :class:`YAMLProblem`
+    on refused input (anchors and aliases, a value or nesting beyond the limits)."""
     yaml = _safe()
     constructor = yaml.constructor
     stack: list[list[Any]] = []  # [container, key, key seen, its latest entry]
@@ -137,9 +111,13 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
         for event in yaml.parse(text):
             kind = type(event)
             if kind is ev.ScalarEvent:
-                if event.anchor is not None or event.ctag is not None:
+                if event.anchor is not None:
+                    raise refused(event)
+                if event.ctag is not None:
                     raise _Unusual
                 node, opens = event.value, False
+                if len(node) > MAX_YAML_SCALAR_CHARS:
+                    raise too_long(event)
                 if event.implicit[0]:
                     for tag, regexp in _RESOLVERS.get(node[:1], _ANY_FIRST):
                         if regexp.match(node):
@@ -148,8 +126,12 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
                             node = constructor.yaml_constructors[tag](constructor, ScalarNode(tag, node, None, None))
                             break
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                if event.anchor is not None or event.ctag is not None:
+                if event.anchor is not None:
+                    raise refused(event)
+                if event.ctag is not None:
                     raise _Unusual
+                if len(stack) >= MAX_YAML_DEPTH:
+                    raise too_deep(event)
                 node, opens = {} if kind is ev.MappingStartEvent else [], True
             elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 latest = stack.pop()[3]
@@ -164,7 +146,7 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
             elif kind in _STRUCTURE:
                 continue
             else:  # aliases
-                raise _Unusual
+                raise refused(event)
             if stack:
                 top = stack[-1]
                 container = top[0]
@@ -187,7 +169,7 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
                 root = node
             if opens:
                 stack.append([node, None, False, None])
-    except _Unusual:
+    except (_Unusual, YAMLProblem):
         raise
     except Exception as exc:  # syntax errors, bad scalars, unhashable keys: the slow path words them
         raise _Unusual from exc
@@ -208,13 +190,14 @@ def read_data(text: str, with_positions: bool = False) -> Any:
     :class:`YAMLProblem`: the data ``YAML(typ="safe")`` gives, with the messages of
     :func:`loads`. For readers; tools that write back use :func:`loads`.
     ``with_positions``: ``(data, Positions)`` from the same pass (12% slower)."""
+    sized(text)
     try:
         data, marks = _build(text, with_positions)
         return (data, Positions(data, marks)) if with_positions else data
     except _Unusual:
         pass
-    loads(text, read_only=True)  # the reference wording of syntax errors and duplicate keys
-    data = _worded(lambda: _safe().load(text))  # what remains: a tag the safe loader does not know
+    loads(text, read_only=True)  # refused input, and the reference wording of syntax errors and duplicate keys
+    data = worded(lambda: _safe().load(text), text)  # what remains: a tag the safe loader does not know
     return (data, Positions.of(text, data)) if with_positions else data
 
 
@@ -324,6 +307,9 @@ def _tree_of(data: Any) -> tuple[int, int, Any] | None:
 
 
 def load(path: str | Path, read_only: bool = False) -> Any:
+    nbytes = Path(path).stat().st_size
+    if nbytes > MAX_FILE_BYTES:
+        raise too_large(nbytes)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

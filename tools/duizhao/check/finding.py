@@ -10,6 +10,12 @@ from pathlib import Path
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # what a check could not look at, and why (never fails a check, even with --strict)
+
+
+INTERNAL = "internal-error"
+"""The slug of a finding that reports a rule's crash on a file: a bug in duizhao, which
+makes ``duizhao check`` exit 2 once every other rule and file has been checked."""
 
 
 @dataclass(frozen=True)

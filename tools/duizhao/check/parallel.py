@@ -21,7 +21,7 @@ from typing import Any
 
 from ..memo import forget
 from ..project import REGISTRIES, Project
-from . import summary
+from . import coverage, summary
 from .finding import Problem
 from .incremental import Results, dependencies
 from .rules import RULES
@@ -44,11 +44,14 @@ def call(rule: ModuleType, *args: Any, phase: str = "check") -> Any:
         raise RuleCrash(f"rule {rule.CODE} ({rule.SLUG}) failed: {type(exc).__name__}: {exc}") from exc
 
 
+def _relative(root: Path, path: Path) -> str:
+    """``path`` relative to the project where possible (cached results survive a move)."""
+    path = Path(path).resolve()
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def _as_tuple(root: Path, problem: Problem) -> tuple[Any, ...]:
-    path = problem.path
-    if path is not None:  # relative to the project where possible (cached results survive a move)
-        path = Path(path).resolve()
-        path = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    path = None if problem.path is None else _relative(root, problem.path)
     return (problem.line, problem.col, problem.message, path, problem.fix)
 
 
@@ -60,16 +63,26 @@ def as_problem(root: Path, row: Sequence[Any]) -> Problem:
 def check_file(project: Project, path: Path, codes: Sequence[str]) -> tuple[Results, list[Path]]:
     """The results of the rules ``codes`` on ``path`` (the problems of the rules of the file's
     kind, the summaries of the corpus rules that summarise it), and the files besides it
-    that they depend on."""
+    that they depend on. Beside the rule codes (:mod:`.coverage`): the file's own problem
+    when it cannot be read, the rules skipped for want of another file, the rules that crashed."""
     kind = "tei" if path.suffix == ".xml" else "yaml"
     item = project.tei(path) if kind == "tei" else project.yaml(path)
     results: Results = {}
+    if item.problem is not None:
+        results[coverage.UNREADABLE] = (item.problem.code, item.problem.line, item.problem.col)
     for code in codes:
         rule = RULES[code]
-        if rule.TARGET == kind:
-            results[code] = [_as_tuple(project.root, pr) for pr in call(rule, item, project)]
-        elif rule.TARGET == "corpus" and kind in summary.kinds(rule):
-            results[code] = call(rule, item, project, phase="summarise")
+        try:
+            if rule.TARGET == kind:
+                missing = coverage.unreadable_needs(rule, item, project)
+                if missing:
+                    results.setdefault(coverage.SKIPPED, {})[code] = [_relative(project.root, p) for p in missing]
+                    continue
+                results[code] = [_as_tuple(project.root, pr) for pr in call(rule, item, project)]
+            elif rule.TARGET == "corpus" and kind in summary.kinds(rule):
+                results[code] = call(rule, item, project, phase="summarise")
+        except RuleCrash as crash:
+            results.setdefault(coverage.CRASHED, {})[code] = str(crash)
     return results, dependencies(project, path)
 
 

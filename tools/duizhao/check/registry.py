@@ -9,12 +9,12 @@ from typing import Any
 from .. import annotations
 from ..figures.cues import number_start
 from ..memo import per_project
-from ..project import REGISTRIES, Project
+from ..project import REGISTRIES, Project, registry_key
 
 
 @per_project
 def entries_by_id(project: Project) -> dict[str, dict[str, dict[str, Any]]]:
-    """``{registry: {id: entry}}`` (the first entry wins when an id repeats)."""
+    """``{registry: {id: entry}}`` (the first entry wins when an id repeats: Y005)."""
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for name in REGISTRIES:
         table: dict[str, dict[str, Any]] = {}
@@ -34,13 +34,9 @@ def _entry_paths(project: Project) -> dict[int, tuple[str, str, int]]:
     """``id(entry)`` → (registry, list key, index) for every entry of every registry."""
     out: dict[int, tuple[str, str, int]] = {}
     for name in REGISTRIES:
-        path = registry_path(project, name)
-        data = project.yaml(path).data if path.exists() else None
-        key = "terms" if name == "glossary" else name
-        items = data.get(key) if isinstance(data, dict) else None
-        for i, item in enumerate(items if isinstance(items, list) else []):
+        for i, item in enumerate(project.registry_items(name)):
             if isinstance(item, dict):
-                out[id(item)] = (name, key, i)
+                out[id(item)] = (name, registry_key(name), i)
     return out
 
 

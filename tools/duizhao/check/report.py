@@ -12,7 +12,8 @@ def as_text(findings: list[Finding]) -> str:
     lines = [f"{f.path}:{f.line}:{f.col}: {f.code} [{f.severity.value}] {f.message} ({f.slug})" for f in findings]
     counts = Counter(f.severity.value for f in findings)
     if findings:
-        lines.append(f"{len(findings)} finding(s): {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s)")
+        notes = f", {counts['info']} note(s) on what was not checked" if counts.get("info") else ""
+        lines.append(f"{len(findings)} finding(s): {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s){notes}")
     else:
         lines.append("All checks passed.")
     return "\n".join(lines)
@@ -27,10 +28,13 @@ def _gh_escape(value: str, prop: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
 def as_github(findings: list[Finding]) -> str:
     """GitHub Actions workflow commands: annotations on the pull request's files."""
     return "\n".join(
-        f"::{'error' if f.severity.value == 'error' else 'warning'} "
+        f"::{_GITHUB_LEVEL[f.severity.value]} "
         f"file={_gh_escape(f.path, True)},line={f.line},col={f.col},title={_gh_escape(f.code + ' ' + f.slug, True)}"
         f"::{_gh_escape(f.message)}"
         for f in findings

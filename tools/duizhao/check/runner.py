@@ -18,7 +18,8 @@ from pathlib import Path
 from types import ModuleType
 
 from ..project import Project, shown_path
-from .finding import Finding, Problem
+from . import coverage
+from .finding import INTERNAL, Finding, Problem, Severity
 from .incremental import FindingsCache, Results
 from .parallel import RuleCrash, Task, as_problem, call, check_files
 from .rules import RULES
@@ -112,13 +113,70 @@ def _file_results(project: Project, tasks: list[Task], jobs: int, cache: Finding
     todo = [task for task in tasks if task[0] not in out]
     for (path, codes), (results, deps) in zip(todo, check_files(project, todo, jobs)):
         out[path] = results
-        if cache is not None:
+        if cache is not None and coverage.CRASHED not in results:  # a crash is tried again
             cache.put(path, codes, results, deps)
     return out
 
 
 def _summaries(rule: ModuleType, every: Paths, results: dict[Path, Results]) -> Summaries:
     return {kind: [(path, results[path].get(rule.CODE)) for path in every[kind]] for kind in kinds(rule)}
+
+
+class _Report:
+    """The findings of a run, as the rules' problems come in."""
+
+    def __init__(self, project: Project, wanted: set[Path]):
+        self.project, self.wanted = project, wanted
+        self.findings: list[Finding] = []
+        self.skips = coverage.Skips()
+
+    def emit(self, rule: ModuleType, default: Path, problems: Iterable[Problem], severity: Severity | None = None,
+             slug: str | None = None) -> None:
+        """Findings of ``rule`` (a corpus rule's only in the files checked, internal errors anywhere)."""
+        for pr in problems:
+            path = _resolved(pr.path or default)
+            if rule.TARGET == "corpus" and path not in self.wanted and slug != INTERNAL:
+                continue
+            self.findings.append(Finding(
+                path=shown_path(path, Path.cwd()), line=max(pr.line, 1), col=max(pr.col, 1),
+                code=rule.CODE, slug=slug or rule.SLUG, severity=severity or rule.SEVERITY, message=pr.message,
+                url=f"rules/#{rule.CODE.lower()}", fix=pr.fix,
+            ))
+
+    def crashed(self, rule: ModuleType, path: Path, message: str, consequence: str = "") -> None:
+        self.emit(rule, path, [Problem(1, 1, f"internal error: {message}{consequence}; every other rule and file "
+                                             "was checked (a bug in duizhao: please report it)")], slug=INTERNAL)
+
+    def file_rule(self, rule: ModuleType, path: Path, found: Results) -> None:
+        if rule.CODE in found.get(coverage.CRASHED, {}):
+            self.crashed(rule, path, found[coverage.CRASHED][rule.CODE])
+        for cause in found.get(coverage.SKIPPED, {}).get(rule.CODE, []):
+            self.skips.add(_resolved(self.project.root / cause), rule.CODE, shown_path(path, Path.cwd()))
+        self.emit(rule, path, [as_problem(self.project.root, row) for row in found.get(rule.CODE, [])])
+
+    def corpus_rule(self, rule: ModuleType, every: Paths, results: dict[Path, Results]) -> None:
+        """Combine a corpus rule's summaries, unless a file it needs cannot be read (noted at
+        that file when it is checked) or its summary of a file crashed (reported there)."""
+        broken = [p for kind in kinds(rule) for p in every[kind] if rule.CODE in results[p].get(coverage.CRASHED, {})]
+        for path in broken:
+            self.crashed(rule, path, results[path][coverage.CRASHED][rule.CODE], f" ({rule.CODE} was not checked on the corpus)")
+        causes = coverage.corpus_causes(rule, self.project, every, results)
+        for cause in causes:
+            if _resolved(cause) in self.wanted:
+                self.skips.add(_resolved(cause), rule.CODE, "the corpus")
+        if broken or causes:
+            return
+        try:
+            problems = call(rule, self.project, _summaries(rule, every, results))
+        except RuleCrash as crash:
+            self.crashed(rule, self.project.root, str(crash))
+            return
+        self.emit(rule, self.project.root, problems)
+
+    def notes(self) -> None:
+        """One info finding at each unreadable file that kept rules from running."""
+        for cause, problem, note in self.skips.notes(self.project):
+            self.emit(RULES[problem.code], cause, [note], severity=Severity.INFO)
 
 
 @contextmanager
@@ -153,19 +211,7 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
     rules = select_rules(select, ignore)
     tei_paths, yaml_paths = _targets(project, [Path(p) for p in paths])
     wanted = {p.resolve() for p in (*tei_paths, *yaml_paths)}
-    findings: list[Finding] = []
-
-    def emit(rule: ModuleType, default: Path, problems: list[Problem]) -> None:
-        for pr in problems:
-            path = _resolved(pr.path or default)
-            if path not in wanted and rule.TARGET == "corpus":
-                continue
-            findings.append(Finding(
-                path=shown_path(path, Path.cwd()), line=max(pr.line, 1), col=max(pr.col, 1),
-                code=rule.CODE, slug=rule.SLUG, severity=rule.SEVERITY, message=pr.message,
-                url=f"rules/#{rule.CODE.lower()}", fix=pr.fix,
-            ))
-
+    report = _Report(project, wanted)
     if cache:
         project.use_cache()
     project.eager_positions = True
@@ -174,10 +220,11 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
                             FindingsCache(project) if cache else None)
     for rule in rules:
         if rule.TARGET == "corpus":
-            emit(rule, project.root, call(rule, project, _summaries(rule, every, results)))
+            report.corpus_rule(rule, every, results)
             continue
         for path in tei_paths if rule.TARGET == "tei" else yaml_paths:
-            emit(rule, path, [as_problem(project.root, row) for row in results[path].get(rule.CODE, [])])
+            report.file_rule(rule, path, results[path])
+    report.notes()
 
     lines: dict[str, list[str]] = {}
 
@@ -190,4 +237,4 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
             lines[name] = text.splitlines() if "duizhao:" in text else []  # most files suppress nothing
         return lines[name]
 
-    return sorted((f for f in findings if not _suppressed(f, lines_of)), key=lambda f: f.sort_key)
+    return sorted((f for f in report.findings if not _suppressed(f, lines_of)), key=lambda f: f.sort_key)

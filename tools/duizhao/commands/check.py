@@ -35,6 +35,7 @@ def register(sub) -> None:
 
 def run(args, project) -> int:
     from ..check import Severity, run as run_checks
+    from ..check.finding import INTERNAL
     from ..check.report import FORMATS
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -47,5 +48,7 @@ def run(args, project) -> int:
     out = FORMATS[fmt](findings)
     if out:
         print(out)
+    if any(f.slug == INTERNAL for f in findings):
+        return 2  # a rule crashed (reported as a finding, after every other rule and file)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return 1 if any(f.severity in failing for f in findings) else 0

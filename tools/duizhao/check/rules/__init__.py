@@ -44,10 +44,16 @@ _MODULE_NAMES = (
     "x006_hostile_xml",
     "x007_document_id_mismatch",
     "x008_source_mismatch",
+    "x009_xml_too_large",
+    "x010_source_checksum",
     "y001_yaml_syntax",
     "y002_duplicate_key",
     "y003_schema_violation",
     "y004_missing_modeline",
+    "y005_duplicate_registry_id",
+    "y006_anchor_or_alias",
+    "y007_yaml_too_large",
+    "y008_byte_order_mark",
 )
 
 RULES: dict[str, ModuleType] = {}

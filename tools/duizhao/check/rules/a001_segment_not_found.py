@@ -28,6 +28,7 @@ CODE = "A001"
 SLUG = "segment-not-found"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("document",)  # see check.coverage
 
 
 def check(item, project):

@@ -29,6 +29,7 @@ CODE = "A002"
 SLUG = "quote-not-found"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("document",)  # see check.coverage
 
 
 def check(item, project):

@@ -31,6 +31,7 @@ CODE = "A003"
 SLUG = "ambiguous-quote"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("document",)  # see check.coverage
 
 
 def check(item, project):

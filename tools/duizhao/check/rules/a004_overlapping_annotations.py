@@ -27,6 +27,7 @@ CODE = "A004"
 SLUG = "overlapping-annotations"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("document",)  # see check.coverage
 
 
 def check(item, project):

@@ -20,6 +20,7 @@ CODE = "E001"
 SLUG = "unknown-entity"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("entities",)  # see check.coverage
 
 
 def check(item, project):

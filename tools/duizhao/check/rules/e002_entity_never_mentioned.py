@@ -22,6 +22,7 @@ SLUG = "entity-never-mentioned"
 SEVERITY = Severity.WARNING
 TARGET = "corpus"
 SUMMARISES = ("tei", "yaml")
+NEEDS = ("every document", "every annotation file")  # see check.coverage
 
 
 def summarise(item, project):

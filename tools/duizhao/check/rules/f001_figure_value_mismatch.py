@@ -104,4 +104,5 @@ def check(item, project):
             mentions = find_numbers(ann.quote)
         milestone = span is not None and cues.milestone(seg.zh[span[1]:])
         for key, problem in contradictions(ann, mentions, milestone):
-            yield Problem(*ann.position(key), f"{ann.id}: {problem}")
+            place = ann.file.value_position(("annotations", ann.index, key)) if key in ann.node else ann.position(key)
+            yield Problem(*place, f"{ann.id}: {problem}")  # at the offending value

@@ -19,6 +19,7 @@ CODE = "F002"
 SLUG = "unknown-indicator"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("indicators",)  # see check.coverage
 
 
 def check(item, project):

@@ -20,6 +20,7 @@ CODE = "F005"
 SLUG = "unknown-scope"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("entities",)  # see check.coverage
 
 
 def check(item, project):

@@ -20,6 +20,7 @@ CODE = "G001"
 SLUG = "unknown-term"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
+NEEDS = ("glossary",)  # see check.coverage
 
 
 def check(item, project):

@@ -22,6 +22,7 @@ SLUG = "term-unused"
 SEVERITY = Severity.WARNING
 TARGET = "corpus"
 SUMMARISES = ("tei",)
+NEEDS = ("every document",)  # see check.coverage
 
 
 def summarise(item, project):

@@ -34,6 +34,7 @@ CODE = "G005"
 SLUG = "term-unannotated"
 SEVERITY = Severity.WARNING
 TARGET = "tei"
+NEEDS = ("annotations", "glossary", "entities")  # see check.coverage
 
 
 def _covered(project, doc) -> tuple[dict[str, list[tuple[int, int, str | None]]], set[tuple[str, int, int]]]:

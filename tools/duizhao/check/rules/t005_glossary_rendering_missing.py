@@ -28,6 +28,7 @@ CODE = "T005"
 SLUG = "glossary-rendering-missing"
 SEVERITY = Severity.WARNING
 TARGET = "tei"
+NEEDS = ("glossary", "entities")  # see check.coverage
 
 
 def check(item, project):

@@ -20,6 +20,7 @@ CODE = "T006"
 SLUG = "forbidden-rendering"
 SEVERITY = Severity.ERROR
 TARGET = "tei"
+NEEDS = ("glossary", "entities")  # see check.coverage
 
 
 def check(item, project):

@@ -2,8 +2,8 @@
 
 **What it does.** Validates annotation files against
 `annotations/schema/annotations.schema.json` and the registries against
-`glossary`/`entities`/`indicators.schema.json`, reporting each violation at the key or
-item that causes it.
+`glossary`/`entities`/`indicators.schema.json`, reporting each violation where it is
+written: an unknown key at that key, a wrong value at the value.
 
 **Why.** The schemas are the contract between annotators, tools and the site; the same
 schemas drive completion and validation in the annotator's editor (see Y004).
@@ -24,6 +24,7 @@ schemas drive completion and validation in the annotator's editor (see Y004).
 ```
 """
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -85,6 +86,30 @@ def _describe(error) -> str:
     return f"{where}: {error.message}" if where else error.message
 
 
+def _unexpected(error) -> list[str]:
+    """The keys an ``additionalProperties: false`` error is about."""
+    schema, instance = error.schema, error.instance
+    patterns = list(schema.get("patternProperties", {}))
+    return [key for key in instance if key not in schema.get("properties", {})
+            and not any(re.search(p, str(key)) for p in patterns)]
+
+
+def _placed(item, error):
+    """``(line, col, message)`` for each place ``error`` is about: an unexpected key where it
+    is written, a wrong value where the value is (``unit: percnt``: at ``percnt``)."""
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        where = "/".join(map(str, path)) or "top level"
+        for key in _unexpected(error) or [None]:
+            if key is None:
+                yield (*item.position(path), f"schema: {_describe(error)}")
+            else:
+                yield (*item.position([*path, key]), f"schema: {where}: unknown key {key!r} "
+                       "(a misspelling? the schema allows no other keys here)")
+        return
+    yield (*item.value_position(path), f"schema: {_describe(error)}")
+
+
 def check(item, project):
     if item.data is None:
         if item.problem is None:
@@ -94,5 +119,5 @@ def check(item, project):
     if fast is not None and fast(item.data):
         return
     for error in sorted(validator.iter_errors(item.data), key=lambda e: list(map(str, e.absolute_path))):
-        line, col = item.position(error.absolute_path)
-        yield Problem(line, col, f"schema: {_describe(error)}")
+        for line, col, message in _placed(item, error):
+            yield Problem(line, col, message)

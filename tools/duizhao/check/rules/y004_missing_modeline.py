@@ -17,7 +17,7 @@ document: jian-news-2019-12
 """
 
 from ...project import ANNOTATION_SCHEMA, SCHEMA_FOR_YAML
-from ...yamlio import MODELINE_PREFIX
+from ...yamlio import BOM, MODELINE_PREFIX
 from ..finding import Problem, Severity
 
 CODE = "Y004"
@@ -31,7 +31,8 @@ def expected_modeline(kind: str) -> str:
 
 
 def check(item, project):
-    first = item.text.splitlines()[0].strip() if item.text else ""
+    lines = item.text.removeprefix(BOM).splitlines()  # a byte-order mark is Y008's
+    first = lines[0].strip() if lines else ""
     want = expected_modeline(item.kind)
     if first != want:
         yield Problem(1, 1, f"first line should be the editor modeline `{want}`", fix="insert the modeline")

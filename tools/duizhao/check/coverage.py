@@ -1,0 +1,120 @@
+"""What a check could not look at, and why: rules that need an unreadable file, and crashes.
+
+A rule may need files besides the one it checks, declared as ``NEEDS``:
+
+``"document"``
+    an annotation file's TEI document (``corpus/<stem>.xml``), to resolve its anchors;
+``"annotations"``
+    a document's annotation file (``annotations/<doc id>.yaml``);
+``"glossary"``, ``"entities"``, ``"indicators"``
+    a registry;
+``"every document"``, ``"every annotation file"``
+    (corpus rules) every file of ``corpus/``, or every annotation file.
+
+When one of them cannot be read (its own finding says why: X001, Y001, Y006 …), the
+rule's verdicts there would be wrong: a term named only in that document "occurs
+nowhere" (G004), every term of a document whose annotation file is broken "is not
+annotated" (G005). So the rule does not run where it needs that file, and the check says so
+once per unreadable file: one ``info`` finding at that file's error, naming the rules not
+checked and on what. Rules with no ``NEEDS`` run as usual (they find nothing wrong for a
+missing file, only less).
+
+A rule that raises on a file (a bug in duizhao) becomes an internal-error finding of that
+file (:data:`~.finding.INTERNAL`); every other rule and file is still checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ..annotations import is_annotation_file
+from ..project import REGISTRIES, Project, shown_path
+from .finding import Problem
+
+DOCUMENT, ANNOTATIONS = "document", "annotations"
+EVERY_DOCUMENT, EVERY_ANNOTATION_FILE = "every document", "every annotation file"
+
+# Keys of a file's results (:mod:`.incremental`) beside the rule codes (letters and digits).
+UNREADABLE = "!unreadable"  # (code, line, col) of the file's own problem
+SKIPPED = "!skipped"  # {rule code: [project-relative paths of the unreadable files it needs]}
+CRASHED = "!crashed"  # {rule code: what it raised}
+
+
+def needs(rule: ModuleType) -> tuple[str, ...]:
+    return tuple(getattr(rule, "NEEDS", ()))
+
+
+def problem_of(project: Project, path: Path) -> Any:
+    """Why ``path`` cannot be read (an ``XMLProblem`` or ``YAMLProblem``), or None."""
+    return (project.tei(path) if path.suffix == ".xml" else project.yaml(path)).problem
+
+
+def _registry(project: Project, need: str) -> list[Path]:
+    return [project.annotations_dir / f"{need}.yaml"] if need in REGISTRIES else []
+
+
+def unreadable_needs(rule: ModuleType, item: Any, project: Project) -> list[Path]:
+    """The files besides ``item`` that ``rule`` needs to check it and that cannot be read
+    (none for an unreadable ``item``: its own finding says all)."""
+    if item.problem is not None:
+        return []
+    paths: list[Path] = []
+    for need in needs(rule):
+        if need == DOCUMENT and item.kind == "annotations":
+            paths.append(project.corpus_dir / f"{item.path.stem}.xml")
+        elif need == ANNOTATIONS and item.kind == "tei" and item.doc is not None:
+            paths.append(project.annotations_dir / f"{item.doc.id}.yaml")
+        elif item.kind not in REGISTRIES:  # a registry itself is checked by what it holds
+            paths += _registry(project, need)
+    return [p for p in paths if p.resolve() != item.path and p.exists() and problem_of(project, p) is not None]
+
+
+def corpus_causes(rule: ModuleType, project: Project, every: dict[str, list[Path]],
+                  results: dict[Path, dict[str, Any]]) -> list[Path]:
+    """The unreadable files a corpus rule needs (from the files' results and the registries)."""
+    paths: list[Path] = []
+    for need in needs(rule):
+        if need == EVERY_DOCUMENT:
+            paths += [p for p in every["tei"] if UNREADABLE in results.get(p, {})]
+        elif need == EVERY_ANNOTATION_FILE:
+            paths += [p for p in every["yaml"] if is_annotation_file(p) and UNREADABLE in results.get(p, {})]
+        paths += [p for p in _registry(project, need) if p.exists() and problem_of(project, p) is not None]
+    return paths
+
+
+class Skips:
+    """What was not checked because of each unreadable file: ``cause → rule code → targets``."""
+
+    def __init__(self) -> None:
+        self.by_cause: dict[Path, dict[str, list[str]]] = {}
+
+    def add(self, cause: Path, code: str, target: str) -> None:
+        targets = self.by_cause.setdefault(cause, {}).setdefault(code, [])
+        if target not in targets:
+            targets.append(target)
+
+    def notes(self, project: Project) -> Iterable[tuple[Path, Any, Problem]]:
+        """``(cause, its problem, the note)`` for each unreadable file that kept a rule from running."""
+        for cause, rules in sorted(self.by_cause.items()):
+            problem = problem_of(project, cause)
+            groups: dict[tuple[str, ...], list[str]] = {}
+            for code, targets in rules.items():
+                groups.setdefault(tuple(targets), []).append(code)
+            parts = [f"{', '.join(sorted(codes))} {_on(targets)}" for targets, codes in groups.items()]
+            yield cause, problem, Problem(problem.line, problem.col,
+                                          "while this file cannot be read, not checked: " + "; ".join(parts))
+
+
+def _on(targets: tuple[str, ...]) -> str:
+    if targets == ("the corpus",):
+        return "on the corpus"
+    if len(targets) <= 3:
+        return "on " + ", ".join(targets)
+    return f"on {len(targets)} files ({', '.join(targets[:2])} …)"
+
+
+def target_name(path: Path) -> str:
+    return shown_path(path, Path.cwd())
