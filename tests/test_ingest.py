@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from duizhao.check import run
 from duizhao.cli import main
-from duizhao.ingest import build
+from duizhao.ingest import build, date_in
 from duizhao.project import Project
 
 from conftest import REPO
@@ -66,7 +68,7 @@ def test_own_text(tmp_path, project_dir):
     out = project_dir / "corpus" / "yichun-news-2023-07.xml"
     text = out.read_text(encoding="utf-8")
     assert '<head xml:id="s001">宜春:锂电产业再上新台阶</head>' in text
-    assert 'when="2023' not in text or True  # no full date in the text: year guessed with cert="low"
+    assert '<date when="2023" cert="low">2023</date>' in text  # no full date: the year the text names, low certainty
     assert "ingest split" in text
     findings = run(Project(project_dir), [out], select=["X"])
     assert {f.code for f in findings} == {"X005"}
@@ -79,3 +81,30 @@ def test_refuses_to_overwrite_and_bad_ids(tmp_path, project_dir, capsys):
     assert main(["--root", str(project_dir), "ingest", str(src), "--id", "Bad_ID"]) == 2
     assert main(["--root", str(project_dir), "ingest", str(src), "--id", "mini-news-2020"]) == 2
     assert "exists" in capsys.readouterr().err
+
+
+# -- the header's date comes from the text, never from today ---------------------------------
+@pytest.mark.parametrize("text, when, cert", [
+    ("访谈时间:2021年5月25日上午9:00。去年5月就开始启动。", "2021-05-25", "medium"),  # a full date
+    ("来源:江西省工业和信息化厅\n2024/8/6 8:39:00\n8月1日,发布会在南昌举行。", "2024-08-06", "medium"),
+    ("2020年3月启动，2020年11月召开调度会。", "2020-11", "low"),  # the latest year and month
+    ("2019年以来，全市推进工业强市；2019年引进项目17个，力争到2025年翻番。", "2019", "low"),  # a year; 到2025年 is a target
+])
+def test_the_header_date_is_read_from_the_text(text, when, cert):
+    assert (date_in(text).when, date_in(text).cert) == (when, cert)
+    header = etree.tostring(build(f"标题\n\n{text}\n", "x", "x.txt").tree, encoding="unicode")
+    assert header.count(f'<date when="{when}" cert="{cert}">{when}</date>') == 2  # sourceDesc/bibl and creation
+    assert "read from the source text" in header
+
+
+def test_a_text_without_a_date_leaves_the_header_date_to_the_encoder(tmp_path, project_dir):
+    text = "吉安工业简讯\n\n全市规模工业增加值同比增长4.1%，列全省第2位。\n"
+    assert date_in(text).when is None
+    header = etree.tostring(build(text, "x", "x.txt").tree, encoding="unicode")
+    assert str(dt.date.today().year) not in header.split("<revisionDesc")[0]  # never today's year
+    assert header.split("<revisionDesc")[0].count("<date/>") == 2 and "no date in the source text" in header
+    src = tmp_path / "brief.txt"
+    src.write_text(text, encoding="utf-8")
+    assert main(["--root", str(project_dir), "ingest", str(src), "--id", "jian-brief-2020"]) == 0
+    findings = run(Project(project_dir), [project_dir / "corpus" / "jian-brief-2020.xml"], select=["X005"])
+    assert any("missing header field: date" in f.message for f in findings)

@@ -11,6 +11,12 @@ to repair with ``choice/sic/corr``:
 - ``stray``: a short line between two halves of a sentence (a subheading dropped into it);
 - ``duplicate``: a short line repeating the end of the previous paragraph;
 - ``boilerplate``: share buttons, navigation, related links, app promotions.
+
+The header's date is read from the text (:func:`date_in`), never from today's date: the first
+full date (2021年5月25日, 2024/8/6) with ``cert="medium"``, else the latest year and month
+(2020年11月) or else the year the text names most often (not a target year: 到2025年) with
+``cert="low"``; the bibl's note says what was read and where. A text without any leaves the
+date empty (``<date/>``), so that ``duizhao check`` (X005) asks the encoder for it.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import provenance
 from .project import Project
 from .tei import GENRES, XML_ID, XML_LANG
 from .text import TEI_NS, normalise
@@ -37,7 +44,9 @@ SPEAKER = re.compile(r"^(问|答|嘉宾|主持人|记者)\s*[:：]+\s*")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([/.-])(\d{1,2})\4(\d{1,2})(?!\d))")
+YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+YEAR = re.compile(r"(?<![\d到至—–~-])((?:19|20)\d{2})\s*年")  # 到2025年, 2019-2035年: targets and range ends
 HEAD_MAX = 30  # characters: longer lines are paragraphs
 STRAY_MAX = 8
 
@@ -112,7 +121,48 @@ def _inline(parent: etree._Element, text: str) -> None:
         last.tail = (last.tail or "") + rest
 
 
-def _header(doc_id: str, title: str, source_name: str, date: str, cert: str) -> etree._Element:
+@dataclass(frozen=True)
+class TextDate:
+    when: str | None  # ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY); None: the text gives none
+    cert: str | None = None  # medium for a full date, low for a month or a year
+    evidence: str = "no date in the source text: fill in sourceDesc/bibl/date and creation/date"
+
+
+def date_in(source: str) -> TextDate:
+    """The document's date as the text gives it (see the module docstring)."""
+    def where(m: re.Match) -> str:
+        return f"read from the source text, line {source.count(chr(10), 0, m.start()) + 1}: {m.group(0)!r}; check it"
+
+    def valid(*parts: int) -> bool:
+        try:
+            dt.date(*parts, *(1,) * (3 - len(parts)))
+        except ValueError:
+            return False
+        return True
+
+    for m in FULL_DATE.finditer(source):
+        y, mo, d = int(m[1]), int(m[2] or m[5]), int(m[3] or m[6])
+        if valid(y, mo, d):
+            return TextDate(f"{y:04d}-{mo:02d}-{d:02d}", "medium", where(m))
+    months = [m for m in YEAR_MONTH.finditer(source) if valid(int(m[1]), int(m[2]))]
+    if months:
+        m = max(months, key=lambda m: (int(m[1]), int(m[2])))
+        return TextDate(f"{int(m[1]):04d}-{int(m[2]):02d}", "low", where(m))
+    years = list(YEAR.finditer(source))
+    if years:
+        count = {y: sum(m[1] == y for m in years) for y in {m[1] for m in years}}
+        year = max(count, key=lambda y: (count[y], y))
+        return TextDate(year, "low", where(next(m for m in years if m[1] == year)))
+    return TextDate(None)
+
+
+def _date_element(date: TextDate) -> str:
+    if date.when is None:
+        return "<date/>"
+    return f'<date when="{date.when}" cert="{date.cert}">{date.when}</date>'
+
+
+def _header(doc_id: str, title: str, source_name: str, date: TextDate) -> etree._Element:
     x = etree.fromstring(f"""<teiHeader xmlns="{TEI_NS}">
   <fileDesc>
     <titleStmt>
@@ -125,9 +175,9 @@ def _header(doc_id: str, title: str, source_name: str, date: str, cert: str) -> 
       <bibl>
         <title xml:lang="zh"></title>
         <publisher xml:lang="zh"></publisher>
-        <date when="{date}" cert="{cert}">{date}</date>
+        {_date_element(date)}
         <idno type="source-file"></idno>
-        <note xml:lang="en">Skeleton made by duizhao ingest: complete the header (English title, publisher, genre, place) and repair the flagged debris.</note>
+        <note xml:lang="en">Skeleton made by duizhao ingest: complete the header (English title, publisher, genre, place) and repair the flagged debris. Date: </note>
       </bibl>
     </sourceDesc>
   </fileDesc>
@@ -142,7 +192,7 @@ def _header(doc_id: str, title: str, source_name: str, date: str, cert: str) -> 
     </classDecl>
   </encodingDesc>
   <profileDesc>
-    <creation><date when="{date}" cert="{cert}">{date}</date><placeName xml:lang="zh"></placeName></creation>
+    <creation>{_date_element(date)}<placeName xml:lang="zh"></placeName></creation>
     <langUsage><language ident="zh">Chinese</language><language ident="en">English</language></langUsage>
     <textClass><catRef target="#genre-news-report"/></textClass>
   </profileDesc>
@@ -152,19 +202,18 @@ def _header(doc_id: str, title: str, source_name: str, date: str, cert: str) -> 
         if el.get(XML_LANG) == "zh":
             el.text = title
     x.find(f".//{E}idno").text = source_name
+    x.find(f".//{E}bibl/{E}note").text += date.evidence + "."
     return x
 
 
 def build(source: str, doc_id: str, source_name: str) -> Skeleton:
     """The TEI skeleton of ``source`` (text) for document ``doc_id``."""
     lines = _lines(source)
-    m = DATE.search(source)
-    date, cert = (f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", "medium") if m else (str(dt.date.today().year), "low")
     title = next((MARKDOWN_HEADING.sub("", ln.text) for ln in lines if not BOILERPLATE.search(ln.text)), doc_id)
     root = etree.Element(E + "TEI", nsmap={None: TEI_NS})
     root.set(XML_ID, doc_id)
     root.set(XML_LANG, "zh")
-    header = _header(doc_id, title, source_name, date, cert)
+    header = _header(doc_id, title, source_name, date_in(source))
     root.append(header)
     text = etree.SubElement(root, E + "text", type="source")
     text.set(XML_LANG, "zh")
@@ -260,6 +309,7 @@ def ingest_file(source: Path, doc_id: str, output: Path | None, project: Project
     sources.mkdir(parents=True, exist_ok=True)
     if not (sources / source.name).exists():
         shutil.copyfile(source, sources / source.name)
+    provenance.record(skel.tree, sources / source.name)  # SHA-256 and size of the kept copy (rule X010)
     output.parent.mkdir(parents=True, exist_ok=True)
     skel.tree.write(str(output), xml_declaration=True, encoding="UTF-8", pretty_print=True)
     print(f"{output}: {skel.segments} segments, {len(skel.flags)} flag(s)")
