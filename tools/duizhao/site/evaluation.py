@@ -33,7 +33,7 @@ def context(published: Published) -> dict[str, Any]:
         "rows": rows,
         "stanza_vs_gazetteer": entity_f1 if None not in entity_f1.values() else None,
         "target": report.get("figures_target"),
-        "attributes": sorted((report.get("figure_attributes") or {}).items()),
+        "attributes": attribute_rows(report.get("figure_attributes") or {}),
         "absent": absent,
         "absent_rows": [(name, absent[name]) for name in ("gazetteer", "stanza") if name in absent],
         "folds": folds,
@@ -41,6 +41,12 @@ def context(published: Published) -> dict[str, Any]:
         "candidate_total": len(report.get("new_entity_candidates") or []),
         "speed": sorted((report.get("speed_chars_per_second") or {}).items()),
     }
+
+
+def attribute_rows(scores: dict[str, Any]) -> list[dict[str, Any]]:
+    """The per-attribute table of the figures recommender, in the report's (the contract's)
+    order; a report written before it gives a bare accuracy per attribute."""
+    return [{"name": name, **(s if isinstance(s, dict) else {"accuracy": s})} for name, s in scores.items()]
 
 
 def _type_order(kind: str) -> int:

@@ -144,10 +144,10 @@ _LABELS: dict[str, tuple[str, str]] = {
                          "duizhao evaluate: each document in turn is held out and annotated as if it were new.",
                          "duizhao evaluate 衡量 duizhao suggest 各推荐器重现已接受标注的程度：每篇文献轮流留出，当作新文献标注。"),
     "evaluation_method": ("Terms and entities match when segment, span and id are equal; figures when they are in the "
-                          "same segment, overlap and state the same amount. Counts are summed over the held-out "
-                          "documents; stanza is trained on the other documents only.",
-                          "术语与实体须段落、位置和编号完全一致才算命中；数据须同段、位置重叠且数值相同。各留出文献的计数相加；"
-                          "stanza 只用其余文献训练。"),
+                          "same segment, overlap and state the same magnitude (the sign is scored with the value). "
+                          "Counts are summed over the held-out documents; stanza is trained on the other documents only.",
+                          "术语与实体须段落、位置和编号完全一致才算命中；数据须同段、位置重叠且数值的绝对值相同（正负号随数值一并评分）。"
+                          "各留出文献的计数相加；stanza 只用其余文献训练。"),
     "evaluation_missing_title": ("No evaluation yet", "尚无评测结果"),
     "evaluation_missing": ("Run make evaluation (duizhao evaluate, a few minutes) and build the site again.",
                            "运行 make evaluation（即 duizhao evaluate，约需数分钟）后重新构建网站。"),
@@ -185,10 +185,19 @@ _LABELS: dict[str, tuple[str, str]] = {
                               "每一轮都从登记表中移除训练文献未提及的实体（共 {entities} 个实体、{mentions} 处提及）："
                               "词表匹配无法找到它们，可学习的模型则有可能。"),
     "figure_attributes": ("Figure attributes", "数据属性"),
-    "figure_attributes_intro": ("Share of matched figures whose attribute the figures recommender guessed right.",
-                                "在命中的数据中，数据推荐器猜对各属性的比例。"),
+    "figure_attributes_intro": ("For each attribute of figures contract v2, the share of matched figures where the figures "
+                                "recommender proposes what the accepted annotation says (value with its sign; a missing "
+                                "scale, qualifier or modality counts as 1, exact, actual). Most figures have no rank_of, "
+                                "per or benchmark: the last two columns count only the figures where the annotation or "
+                                "the proposal gives the attribute.",
+                                "对数据合约第 2 版的每个属性，在命中的数据中，数据推荐器的建议与已接受标注一致的比例（数值连同正负号；"
+                                "未写的 scale、qualifier、modality 分别按 1、exact、actual 计）。多数数据没有 rank_of、per 或 "
+                                "benchmark：最后两列只统计标注或建议给出该属性的数据。"),
     "attribute": ("Attribute", "属性"),
-    "accuracy": ("Right", "正确率"),
+    "accuracy": ("Accuracy", "正确率"),
+    "right_of_matched": ("Right / matched", "正确 / 命中"),
+    "stated_accuracy": ("Accuracy where stated", "有值时正确率"),
+    "right_of_stated": ("Right / stated", "正确 / 有值"),
     "new_candidates": ("New entity candidates", "新实体候选"),
     "new_candidates_intro": ("stanza proposed {n} mentions of names that are not in the registry; the most frequent "
                              "are listed for annotators to review.",
