@@ -28,7 +28,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from .limits import MAX_YAML_DEPTH, MAX_YAML_SCALAR_CHARS
+from .limits import MAX_FILE_BYTES, MAX_YAML_DEPTH, MAX_YAML_SCALAR_CHARS
 from .yamlproblems import YAMLProblem, bounded, refused, sized, too_deep, too_large, too_long, worded
 
 __all__ = ["BOM", "MODELINE_PREFIX", "Positions", "YAMLProblem", "atomic_write", "dumps", "load", "loads",

@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import Any
 
 from ..annotations import is_annotation_file
-from ..project import REGISTRIES, Project, shown_path
+from ..project import REGISTRIES, Project
 from .finding import Problem
 
 DOCUMENT, ANNOTATIONS = "document", "annotations"
@@ -100,6 +100,8 @@ class Skips:
         """``(cause, its problem, the note)`` for each unreadable file that kept a rule from running."""
         for cause, rules in sorted(self.by_cause.items()):
             problem = problem_of(project, cause)
+            if problem is None:  # read by now after all (it changed during the check)
+                continue
             groups: dict[tuple[str, ...], list[str]] = {}
             for code, targets in rules.items():
                 groups.setdefault(tuple(targets), []).append(code)
@@ -114,7 +116,3 @@ def _on(targets: tuple[str, ...]) -> str:
     if len(targets) <= 3:
         return "on " + ", ".join(targets)
     return f"on {len(targets)} files ({', '.join(targets[:2])} …)"
-
-
-def target_name(path: Path) -> str:
-    return shown_path(path, Path.cwd())
