@@ -1,6 +1,6 @@
 # duizhao — every target sets itself up: a fresh clone needs nothing but python3 and make.
 #   make serve   set up, check the corpus, build and serve the bilingual site on localhost
-#   make test    set up (incl. Debian chromium for browser tests), run the whole test suite
+#   make test    set up (incl. Debian chromium for browser tests, jing for schema tests), run the whole test suite
 #   make check   lint the corpus (TEI + YAML)
 #   make site    static build of the site with --strict into build/site (after make evaluation)
 #   make evaluation  leave-one-document-out evaluation of the recommenders (build/evaluation.json,
@@ -12,9 +12,10 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
 HOST    ?= 127.0.0.1:8000
 CHROMIUM := /usr/bin/chromium
+JING    := /usr/bin/jing
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve test check site evaluation chromium clean bench
+.PHONY: setup serve test check site evaluation chromium jing clean bench
 
 setup: $(STAMP)
 
@@ -30,6 +31,14 @@ chromium:
 	@if [ ! -x $(CHROMIUM) ] || ! fc-list :lang=zh 2>/dev/null | grep -q . ; then \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei ; \
+	fi
+
+# Debian's jing (Java): the reference RELAX NG validator that tests/test_schema_jing.py holds
+# rule X002 (libxml2) to; duizhao check itself never runs it.
+jing:
+	@if [ ! -x $(JING) ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends jing ; \
 	fi
 
 check: setup
@@ -49,7 +58,7 @@ serve: setup
 	-$(BIN)/duizhao check
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-test: setup chromium
+test: setup chromium jing
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -12,6 +12,10 @@ it would be misread silently.
 **Good.** `<p xml:id="s012">…</p>`
 """
 
+import copy
+import re
+from collections import Counter
+
 from ..finding import Problem, Severity
 
 CODE = "X002"
@@ -19,13 +23,48 @@ SLUG = "tei-schema-invalid"
 SEVERITY = Severity.ERROR
 TARGET = "tei"
 
+TEI = "{http://www.tei-c.org/ns/1.0}"
+UNPLACED = re.compile(r"Element (\w+) failed to validate attributes")
+
 
 def check(item, project):
     if item.doc is None:
         return
     schema = project.tei_schema
-    if schema.validate(item.doc.tree):
+    tree = item.doc.tree
+    if schema.validate(tree):
         return
-    for err in schema.error_log:
-        message = err.message.replace("{http://www.tei-c.org/ns/1.0}", "")
-        yield Problem(err.line, err.column + 1 if err.column else 1, f"schema: {message}")
+    errors = [(e.line, e.column, e.message.replace(TEI, "")) for e in schema.error_log]
+    unplaced = Counter(m for line, _, m in errors if not line and UNPLACED.fullmatch(m))
+    placed = {m: _culprits(tree, schema, m, n) for m, n in unplaced.items()}
+    for line, col, message in errors:
+        if not line and message in placed and placed[message]:
+            line, col = placed[message].pop(0), 0
+            message = f"<{UNPLACED.fullmatch(message)[1]}>: a required attribute is missing or one is not allowed or invalid"
+        yield Problem(line or 1, col + 1 if col else 1, f"schema: {message}")
+
+
+def _culprits(tree, schema, message: str, count: int) -> list[int]:
+    """Lines of the elements an attribute error is about. libxml2 reports it without a
+    place (line 0) when the element has other attributes (a head without xml:id but with
+    @type, a change without @when but with @who): the culprit is the element whose removal
+    takes one such error away (placed or not: removing a sibling can let libxml2 place it)."""
+    name = TEI + UNPLACED.fullmatch(message)[1]
+    schema.validate(tree)
+    before, lines = _count(schema, message), []
+    for index, element in enumerate(tree.getroot().iter(name)):
+        trial = copy.deepcopy(tree)
+        gone = list(trial.getroot().iter(name))[index]
+        parent = gone.getparent()
+        if parent is not None:  # else the root, the only one of its name
+            parent.remove(gone)
+            schema.validate(trial)
+        if parent is None or _count(schema, message) < before:
+            lines.append(element.sourceline)
+            if len(lines) == count:
+                break
+    return lines
+
+
+def _count(schema, message: str) -> int:
+    return sum(1 for e in schema.error_log if e.message.replace(TEI, "") == message)
