@@ -4,13 +4,10 @@ note and proposals), checked as files and in real headless Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,9 +18,8 @@ from duizhao.check.rules import RULES
 from duizhao.cli import main as evaluate
 from duizhao.site.config import write_config
 
-from conftest import FIXTURES, REPO, build_project, build_site
+from conftest import FIXTURES, REPO, build_project, build_site, serve
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "build" / "test-artifacts"
 DOC = "mini-interview-2021"
 
@@ -170,42 +166,8 @@ def test_every_internal_link_resolves(site):
 # -- in the browser --------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def server(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (make test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.problems = []
-    tab.on("console", lambda m: tab.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    tab.on("pageerror", lambda e: tab.problems.append(f"page error: {e}"))
-    tab.on("response", lambda r: tab.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    tab.on("dialog", lambda d: (tab.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    yield tab
-    context.close()
+    with serve(site) as url:
+        yield url
 
 
 PAGES = ["", "en/", "zh/", f"en/documents/{DOC}/", f"zh/documents/{DOC}/", "en/documents/mini-news-2020/",
