@@ -10,6 +10,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup
 
+from duizhao import annotations
 from duizhao.project import Project
 from duizhao.site import i18n, inline, parallel, projection, search
 from duizhao.site.cache import RenderCache
@@ -269,6 +270,105 @@ def test_every_interface_label_exists_in_both_languages():
                            .read_text(encoding="utf-8"))["properties"]["entities"]["items"]["properties"]
     used |= {f"genre_{g}" for g in GENRES} | {f"etype_{t}" for t in entities["type"]["enum"]}
     used |= {f"measure_{m}" for m in schema["measure"]["enum"]} | {f"qualifier_{q}" for q in schema["qualifier"]["enum"]}
+    used |= {f"modality_{m}" for m in schema["modality"]["enum"]}
     missing = sorted(key for key in used if key not in i18n._LABELS)
     assert missing == []
     assert sorted(u for u in schema["unit"]["enum"] if u not in i18n.UNITS) == []
+
+
+# -- the figures explorer (figures contract v2) ---------------------------------------------------
+def _datum(period: str, value: float = 1.0):
+    from duizhao.site import charts
+
+    return charts.Datum(charts.period(period), value, value, value, period)
+
+
+def _runs(*periods: str) -> list[list[str]]:
+    from duizhao.site import charts
+
+    return [[d.period.text for d in run] for run in charts.runs([_datum(p) for p in periods])]
+
+
+def test_a_line_joins_only_consecutive_periods():
+    assert _runs("2020", "2017", "2019") == [["2017"], ["2019", "2020"]]  # no 2018: the line breaks
+    assert _runs("2020-01/2020-09", "2021-01/2021-09", "2019-01/2019-09") == [
+        ["2019-01/2019-09", "2020-01/2020-09", "2021-01/2021-09"]]  # the same months of the next year
+    assert _runs("2020-09", "2020-10", "2020-12") == [["2020-09", "2020-10"], ["2020-12"]]
+    assert _runs("2020-01/2020-03", "2020-04/2020-06") == [["2020-01/2020-03", "2020-04/2020-06"]]
+    assert _runs("2020-01/2020-09", "2020-10/2020-12") == [["2020-01/2020-09"], ["2020-10/2020-12"]]  # 9 then 3 months
+    assert _runs("2019/2021", "2022/2024") == [["2019/2021", "2022/2024"]]
+    assert _runs("2020-01/2020-02", "2021-01/2021-02") == [["2020-01/2020-02", "2021-01/2021-02"]]
+    assert _runs("2024-08-01", "2024-08-02") == [["2024-08-01", "2024-08-02"]]
+
+
+@pytest.fixture(scope="module")
+def figures_pages(tmp_path_factory):
+    from duizhao.site.figure_pages import FigurePages
+
+    root = build_project(tmp_path_factory.mktemp("figures") / "p", FIXTURES / "figures")
+    data = SiteData(Project(root), version="test")
+    return {lang: FigurePages(Pages(data, lang)) for lang in ("en", "zh")}
+
+
+def _charts(pages, iid):
+    return pages.charts(pages.data.places_of("figure", iid))
+
+
+def test_series_never_mix_measure_modality_or_period_length(figures_pages):
+    en = figures_pages["en"]
+    growth, rank = _charts(en, "industrial-value-added")  # the gap (one point) has no chart
+    assert (growth.title, rank.title) == ("year-on-year growth · %", "rank by year-on-year growth")
+    series = {s.label: [[p.datum.period.text for p in run] for run in s.runs] for s in growth.series}
+    assert series == {
+        "Ji'an · 3-month periods · actual": [["2020-01/2020-03"]],
+        "Ji'an · 9-month periods · actual": [["2020-01/2020-09"]],
+        "Ji'an · full years · actual": [["2017"], ["2019", "2020"]],
+        "Ji'an · full years · forecast": [["2021"]],  # not joined to the 2020 outcome
+    }
+    assert [len(s.lines) for s in growth.series] == [0, 0, 1, 0]
+    forecast = growth.series[-1]
+    assert forecast.hollow and forecast.dash and not growth.series[2].hollow and not growth.series[2].dash
+    assert forecast.shape == growth.series[2].shape  # the same thing, expected rather than measured
+    level, = _charts(en, "operating-revenue")  # the per-enterprise average is a measure of its own
+    assert [s.label for s in level.series] == ["Ji'an · full years · actual", "Ji'an · full years · target"]
+    assert [s.lines for s in level.series] == [[], []]
+    assert _charts(en, "project-investment") == []  # a threshold is not charted
+
+
+def test_every_point_is_drawn_inside_the_plot(figures_pages):
+    for lang, pages in figures_pages.items():
+        for iid in pages.data.indicators:
+            for chart in _charts(pages, iid):
+                ys = [p.y for s in chart.series for p in s.points]
+                assert all(chart.top - 1e-6 <= y <= chart.bottom_y + 1e-6 for y in ys), (lang, iid, chart.title)
+
+
+def test_a_point_says_its_modality_and_a_bound_has_a_whisker(figures_pages):
+    growth = _charts(figures_pages["en"], "industrial-value-added")[0]
+    labels = {p.datum.period.text: (p.datum.label, p.whisker) for s in growth.series for p in s.points}
+    assert labels["2021"][0] == "Ji'an · 2021 · ≈ 8% · forecast · mini-review-2020/s005" and labels["2021"][1] == ""
+    assert labels["2020-01/2020-03"][0].startswith("Ji'an · 2020-01/2020-03 · < −10% · actual")
+    assert labels["2020-01/2020-03"][1]  # a fall larger than 10: the whisker points down
+    zh = _charts(figures_pages["zh"], "operating-revenue")[0]
+    assert [p.datum.label for p in zh.series[1].points] == ["吉安市 · 2021 · > 3000亿元 · 目标值 · mini-review-2020/s005"]
+
+
+def test_figures_read_as_the_interval_they_state(figures_pages):
+    from duizhao.site.figure_pages import shown_value
+
+    anns = {a.id.split(".")[-1]: a for a in annotations.load(figures_pages["en"].data.project) if a.doc == "mini-review-2020"}
+    shown = {lang: {k: shown_value(a, lang) for k, a in anns.items()} for lang in ("en", "zh")}
+    assert [shown["en"][k] for k in ("a0007", "a0014", "a0010", "a0012", "a0013", "a0005", "a0006")] == [
+        "< −10%", "30–70 ms", "≥ 100 million yuan", "≈ 8%", "> 300 billion yuan", "No. 2", "1.5 percentage points"]
+    assert [shown["zh"][k] for k in ("a0007", "a0014", "a0010", "a0013", "a0005", "a0008")] == [
+        "< −10%", "30–70毫秒", "≥ 1亿元", "> 3000亿元", "第2位", "2750亿元"]
+
+
+def test_indicator_page_labels_modality_and_what_a_figure_is_of(figures_pages):
+    html = figures_pages["zh"].indicator("zh/figures/industrial-value-added/", "industrial-value-added")
+    page = lxml_html.fromstring(html)
+    rows = {r.xpath("td")[2].text_content(): [c.text_content() for c in r.xpath("td")]
+            for r in page.xpath("//tbody/tr")}
+    assert rows["增长8%左右"][:2] == ["≈ 8%", "预计值"] and rows["增长4.1%"][1] == "实际值"
+    assert "排名依据：同比增长" in rows["第2位"][3] and "比较基准：the provincial average" in rows["1.5个百分点"][3]
+    assert page.xpath("//a[@href='../../../guide/annotation.zh/']")

@@ -100,6 +100,7 @@ class SiteBuilder:
         self.pages: dict[str, Generated] = {}
         self.deferred: set[str] = set()  # pages that wait for the checks or the exports
         self.navs: dict[str, Navigation] = {}
+        self.hand_written: dict[str, str] = {}  # src_uri -> URL of the pages written by hand
         self.timings: dict[str, float] = {}
         self.cache: RenderCache | None = None
 
@@ -235,7 +236,7 @@ class SiteBuilder:
         # a cached property: computed here, before the workers fork, it is inherited rather than
         # computed again in each (so are the English patterns and jieba's dictionary below)
         self.data.places
-        projection.prepare(self.data.registries)
+        projection.prepare(self.data.vocabulary)
         preload(env)
         for documents in (True, False):
             started = time.perf_counter()
@@ -259,7 +260,9 @@ class SiteBuilder:
 
     # -- on_nav -----------------------------------------------------------------------------
     def build_navs(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """One navigation per language; pages outside the trees (guides) go in the English one."""
+        """One navigation per language. Hand-written pages (guides) are English; a guide's Chinese
+        version next to it (``guide/x.zh.md``, :func:`.i18n.translation_src`) is the Chinese
+        navigation's entry for it, the English page otherwise."""
         assert self.data is not None
 
         def page(src_uri: str) -> Page | None:
@@ -269,10 +272,11 @@ class SiteBuilder:
         for file in files.documentation_pages():  # forget MkDocs' default navigation
             if file.page is not None:
                 file.page.parent = file.page.previous_page = file.page.next_page = None
-        hand_written = [f.page for f in files.documentation_pages()
+        hand_written = {f.src_uri: f.page for f in files.documentation_pages()
                         if f.src_uri not in self.pages and i18n.lang_of_url(f.src_uri) is None
-                        and f.src_uri != "index.md" and f.page is not None]
-        hand_written.sort(key=lambda p: p.file.src_uri)
+                        and f.src_uri != "index.md" and f.page is not None}
+        self.hand_written = {src: p.url for src, p in hand_written.items()}
+        english = [p for src, p in sorted(hand_written.items()) if i18n.hand_written_lang(src) == "en"]
         for lang in i18n.LANGS:
             def own(path: str, lang: str = lang) -> Page | None:
                 return page(f"{lang}/{path}")
@@ -288,21 +292,24 @@ class SiteBuilder:
                     if p is not None]),
                 own("search.md"),
             ]
-            if hand_written:
-                if lang == "en":
-                    items.append(Section(i18n.t("guides", lang), list(hand_written)))
-                else:
-                    items.append(Section(i18n.t("guides", lang),
-                                         [Link(_markdown_title(p.file), p.url) for p in hand_written]))
+            if english:
+                items.append(Section(i18n.t("guides", lang), [
+                    hand_written.get(i18n.translation_src(p.file.src_uri, lang))
+                    or Link(_markdown_title(p.file), p.url) for p in english]))
             items = [i for i in items if i is not None]
             navigation = _navigation(items)
             navigation.homepage = own("index.md")
             self.navs[lang] = navigation
         return nav
 
+    def lang_of(self, page: Page) -> str | None:
+        """The language of a page: its tree's, or a hand-written page's (its file name says)."""
+        if page.file.src_uri in self.hand_written:
+            return i18n.hand_written_lang(page.file.src_uri)
+        return i18n.lang_of_url(page.url)
+
     def nav_for(self, page: Page) -> Navigation | None:
-        lang = i18n.lang_of_url(page.url) or "en"
-        return self.navs.get(lang)
+        return self.navs.get(self.lang_of(page) or "en")
 
     # -- on_page_content / on_page_context -----------------------------------------------------
     def content(self, page: Page) -> str | None:
@@ -322,11 +329,16 @@ class SiteBuilder:
             self.timings["wait_findings"] = self.timings.get("wait_findings", 0) + time.perf_counter() - started
 
     def alternates(self, page: Page) -> list[dict[str, str]]:
-        """The same page in each language (pages outside the trees: each language's home)."""
-        here = i18n.lang_of_url(page.url)
-        return [{"lang": lang, "name": i18n.LANG_NAMES[lang],
-                 "url": i18n.counterpart(page.url, lang) if here else f"{lang}/",
-                 "current": lang == here}
+        """The same page in each language (a hand-written page without a version in a language:
+        that language's home)."""
+        here = self.lang_of(page)
+
+        def url(lang: str) -> str:
+            if page.file.src_uri in self.hand_written:
+                return self.hand_written.get(i18n.translation_src(page.file.src_uri, lang), f"{lang}/")
+            return i18n.counterpart(page.url, lang) if here else f"{lang}/"
+
+        return [{"lang": lang, "name": i18n.LANG_NAMES[lang], "url": url(lang), "current": lang == here}
                 for lang in i18n.LANGS]
 
     # -- on_post_build ----------------------------------------------------------------------------

@@ -36,6 +36,7 @@ def on_page_context(context, page, config, nav):
     builder.context(page)
     context["nav"] = builder.nav_for(page) or nav
     context["duizhao_alternates"] = builder.alternates(page)
+    context["duizhao_lang"] = builder.lang_of(page)
     return context
 
 

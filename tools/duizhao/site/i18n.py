@@ -240,6 +240,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "measure_target": ("target", "目标"),
     "measure_change": ("change", "变化"),
     "measure_ratio": ("ratio", "比率"),
+    "measure_gap": ("gap to a benchmark", "与基准之差"),
+    "measure_average": ("average per item", "平均值"),
+    "measure_duration": ("duration", "持续时长"),
     "qualifier_exact": ("exact", "确数"),
     "qualifier_approx": ("about", "约"),
     "qualifier_at_least": ("at least", "不少于"),
@@ -247,6 +250,40 @@ _LABELS: dict[str, tuple[str, str]] = {
     "qualifier_less_than": ("less than", "不足"),
     "qualifier_at_most": ("at most", "不超过"),
     "qualifier_range": ("range", "区间"),
+    # figures contract v2: modality, what a rank, average or gap is of, and the charts
+    "modality": ("Modality", "数据性质"),
+    "modality_actual": ("actual", "实际值"),
+    "modality_forecast": ("forecast", "预计值"),
+    "modality_target": ("target", "目标值"),
+    "modality_threshold": ("threshold", "门槛值"),
+    "rank_of": ("ranked by", "排名依据"),
+    "per": ("per", "平均单位"),
+    "benchmark": ("compared with", "比较基准"),
+    "colon": (": ", "："),
+    "rank_value": ("No. {n}", "第{n}位"),
+    "rank_chart": ("rank by {what}", "{what}排名"),
+    "by_modality": ("By modality", "按性质"),
+    "how_coded": ("How figures are coded: the annotation guideline", "数据如何标注：见标注规范"),
+    "figures_intro": ("Every figure annotated in the corpus, by indicator. Whether a figure happened (actual), is "
+                      "expected (forecast), is a goal (target) or is a class boundary (threshold) is its modality; "
+                      "the downloads give every figure with the interval it states.",
+                      "语料中标注的全部数据，按指标归类。数据是已发生的（实际值）、预期的（预计值）、设定的目标（目标值），"
+                      "还是分类界限（门槛值），即其“数据性质”；下载的数据集给出每项数据所表示的区间。"),
+    "charts_intro": ("One chart per measure and unit. A line joins only consecutive periods of one series: the same "
+                     "scope, modality and period length; a missing period breaks it. Actual figures are filled with "
+                     "solid lines, forecasts hollow and dashed, targets hollow and dotted; a whisker points to the "
+                     "open side of a bound (more than, at least) or spans a range.",
+                     "每个度量与单位一张图。折线只连接同一序列中相邻的时期：范围、数据性质和时期长度都相同；中间缺一期即断开。"
+                     "实际值为实心点、实线，预计值为空心点、虚线，目标值为空心点、点线；须线指向界限的开放一侧"
+                     "（超过、不少于），或覆盖一个区间。"),
+    "thresholds_not_charted": ("Thresholds (class boundaries such as 亿元以上) are listed in the table, not charted.",
+                               "门槛值（如“亿元以上”这类分类界限）只在表中列出，不绘入图表。"),
+    "length_years": ("full years", "年度"),
+    "length_n_years": ("{n}-year periods", "{n}年期"),
+    "length_months": ("months", "月度"),
+    "length_n_months": ("{n}-month periods", "{n}个月期"),
+    "length_days": ("dates", "时点"),
+    "length_n_days": ("{n}-day periods", "{n}天期"),
 }
 
 # units: how a normalised value is written after the number
@@ -287,6 +324,27 @@ def t(key: str, lang: str, **values: object) -> str:
 def unit_label(unit: str | None, lang: str) -> str:
     pair = UNITS.get(unit or "")
     return (pair[LANGS.index(lang)] if pair else unit or "")
+
+
+# A hand-written page ``site/x.md`` is English; ``site/x.zh.md``, next to it, is its Chinese version.
+TRANSLATION_SUFFIX = {"zh": ".zh"}
+
+
+def hand_written_lang(src_uri: str) -> str:
+    """The language of a hand-written page, from its file name (``guide/annotation.zh.md``: zh)."""
+    stem = src_uri.removesuffix(".md")
+    return next((lang for lang, suffix in TRANSLATION_SUFFIX.items() if stem.endswith(suffix)), "en")
+
+
+def translation_src(src_uri: str, lang: str) -> str:
+    """The file of the hand-written page ``src_uri`` in ``lang`` (it may not exist)."""
+    stem = src_uri.removesuffix(".md").removesuffix(TRANSLATION_SUFFIX.get(hand_written_lang(src_uri), ""))
+    return f"{stem}{TRANSLATION_SUFFIX.get(lang, '')}.md"
+
+
+def guide_url(name: str, lang: str) -> str:
+    """Site-root URL of the guide ``site/guide/<name>.md`` in ``lang``."""
+    return translation_src(f"guide/{name}.md", lang).removesuffix(".md") + "/"
 
 
 def other(lang: str) -> str:

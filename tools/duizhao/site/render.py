@@ -19,12 +19,11 @@ from lxml import etree
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from .. import numbers
 from ..pinyin import pinyin as pinyin_of
 from ..suggest.report import Published
 from ..tei import SEGMENT_TAGS, XML_ID, Document, Segment, T
 from . import evaluation as evaluation_page
-from . import i18n
+from . import figure_pages, i18n
 from .data import Mark, SiteData
 from .inline import Bold, Correction, Link, Note, PageBreak, markup
 from .spans import Piece, Point, Span, emit, nest
@@ -77,7 +76,6 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["pinyin"] = lru_cache(maxsize=None)(pinyin_of)
-    env.filters["amount"] = format_amount
     return env
 
 
@@ -87,19 +85,6 @@ def preload(env: Environment) -> None:
     for template in env.list_templates(extensions=["html"]):
         env.get_template(template)
     pinyin_of("汉字")
-
-
-def format_amount(value: float | None) -> str:
-    """A normalised value for reading: ``103.13 billion``, ``3.6``, ``1,200``."""
-    if value is None:
-        return "—"
-    return ("−" if value < 0 else "") + numbers.describe(value)
-
-
-def amount(mark_or_ann: Any, key: str = "value") -> float | None:
-    ann = getattr(mark_or_ann, "ann", mark_or_ann)
-    value = getattr(ann, key)
-    return None if value is None else value * (ann.scale or 1.0)
 
 
 def name(entry: dict[str, Any] | None, lang: str, fallback: str = "") -> str:
@@ -180,7 +165,8 @@ class Renderer:
 
         return dict(lang=lang, other=i18n.other(lang), t=t, u=u, data=self.data,
                     name=lambda e, fb="": name(e, lang, fb), unit_label=lambda unit: i18n.unit_label(unit, lang),
-                    amount=amount)
+                    figure_text=lambda ann: figure_pages.shown_value(ann, lang),
+                    figure_details=lambda ann: figure_pages.details(ann, lang), modality=figure_pages.modality)
 
     def page(self, template: str, url: str, **context: Any) -> str:
         """Render ``template`` for the page at ``url`` and sanitise the result."""
@@ -427,36 +413,10 @@ class Pages(Renderer):
                          page_url=lambda n: entity_url(self.lang, eid, n))
 
     def figures_index(self, url: str) -> str:
-        rows = [{"id": iid, "entry": entry, "count": len(self.data.places_of("figure", iid))}
-                for iid, entry in self.data.indicators.items()]
-        rows.sort(key=lambda r: (-r["count"], str(r["entry"].get(self.lang) or r["id"])))
-        unassigned = sum(1 for marks in self.data.marks.values() for ms in marks.values()
-                         for m in ms if m.type == "figure" and not m.ann.indicator)
-        return self.page("figures.html", url, rows=rows, unassigned=unassigned)
+        return figure_pages.FigurePages(self).index(url)
 
     def indicator(self, url: str, iid: str) -> str:
-        from . import charts
-        entry = self.data.indicators[iid]
-        places = sorted(self.data.places_of("figure", iid),
-                        key=lambda p: (p.mark.ann.measure or "", p.mark.ann.scope or "", p.mark.ann.period or ""))
-        groups: dict[tuple[str, str], list[charts.Datum]] = {}
-        for place in places:
-            ann = place.mark.ann
-            value = amount(ann)
-            if value is None or not ann.period:
-                continue
-            scope = name(self.data.entities.get(ann.scope or ""), self.lang, ann.scope or "—")
-            label = (f"{scope} · {ann.period} · {format_amount(value)} {i18n.unit_label(ann.unit, self.lang)}"
-                     f" · {place.doc.id}/{place.segment.id}")
-            groups.setdefault((ann.measure or "level", ann.unit or ""), []).append(
-                charts.Datum(scope, ann.period, value, label))
-        drawn = []
-        for (measure, unit), data in sorted(groups.items()):
-            title = f"{i18n.t('measure_' + measure, self.lang)} · {i18n.unit_label(unit, self.lang) or unit}"
-            made = charts.chart(title, data, format_amount)
-            if made is not None:
-                drawn.append(made)
-        return self.page("indicator.html", url, iid=iid, entry=entry, places=places, charts=drawn)
+        return figure_pages.FigurePages(self).indicator(url, iid)
 
     def quality(self, url: str, findings: list[Any], root: Path, rules: dict[str, Any]) -> str:
         rows = []
