@@ -107,16 +107,15 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
     marks: list[int] | None = [] if positions else None  # see Positions
     root = None
     documents = 0
+    long_values = len(text) > MAX_YAML_SCALAR_CHARS  # else no value can be too long: not looked at
     try:
         for event in yaml.parse(text):
             kind = type(event)
             if kind is ev.ScalarEvent:
-                if event.anchor is not None:
-                    raise refused(event)
-                if event.ctag is not None:
-                    raise _Unusual
+                if event.anchor is not None or event.ctag is not None:
+                    raise _Unusual if event.anchor is None else refused(event)
                 node, opens = event.value, False
-                if len(node) > MAX_YAML_SCALAR_CHARS:
+                if long_values and len(node) > MAX_YAML_SCALAR_CHARS:
                     raise too_long(event)
                 if event.implicit[0]:
                     for tag, regexp in _RESOLVERS.get(node[:1], _ANY_FIRST):
@@ -126,10 +125,8 @@ def _build(text: str, positions: bool = False) -> tuple[Any, bytes | None]:
                             node = constructor.yaml_constructors[tag](constructor, ScalarNode(tag, node, None, None))
                             break
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                if event.anchor is not None:
-                    raise refused(event)
-                if event.ctag is not None:
-                    raise _Unusual
+                if event.anchor is not None or event.ctag is not None:
+                    raise _Unusual if event.anchor is None else refused(event)
                 if len(stack) >= MAX_YAML_DEPTH:
                     raise too_deep(event)
                 node, opens = {} if kind is ev.MappingStartEvent else [], True

@@ -56,20 +56,26 @@ def _registry(project: Project, need: str) -> list[Path]:
     return [project.annotations_dir / f"{need}.yaml"] if need in REGISTRIES else []
 
 
-def unreadable_needs(rule: ModuleType, item: Any, project: Project) -> list[Path]:
-    """The files besides ``item`` that ``rule`` needs to check it and that cannot be read
-    (none for an unreadable ``item``: its own finding says all)."""
-    if item.problem is not None:
-        return []
-    paths: list[Path] = []
-    for need in needs(rule):
-        if need == DOCUMENT and item.kind == "annotations":
-            paths.append(project.corpus_dir / f"{item.path.stem}.xml")
-        elif need == ANNOTATIONS and item.kind == "tei" and item.doc is not None:
-            paths.append(project.annotations_dir / f"{item.doc.id}.yaml")
-        elif item.kind not in REGISTRIES:  # a registry itself is checked by what it holds
-            paths += _registry(project, need)
-    return [p for p in paths if p.resolve() != item.path and p.exists() and problem_of(project, p) is not None]
+def unreadable_companions(item: Any, project: Project, rules: Iterable[ModuleType]) -> dict[str, Path]:
+    """``{need: path}`` of the files ``rules`` need besides ``item`` (its document or its
+    annotation file, the registries) that cannot be read; empty for an unreadable ``item``,
+    whose own finding says all. Found once per file; :func:`missing` picks a rule's."""
+    wanted = {need for rule in rules for need in needs(rule)}
+    if item.problem is not None or not wanted:
+        return {}
+    paths: dict[str, Path] = {}
+    if item.kind == "annotations" and DOCUMENT in wanted:
+        paths[DOCUMENT] = project.corpus_dir / f"{item.path.stem}.xml"
+    elif item.kind == "tei" and item.doc is not None and ANNOTATIONS in wanted:
+        paths[ANNOTATIONS] = project.annotations_dir / f"{item.doc.id}.yaml"
+    if item.kind not in REGISTRIES:  # a registry itself is checked by what it holds
+        paths.update((name, project.annotations_dir / f"{name}.yaml") for name in REGISTRIES if name in wanted)
+    return {need: p for need, p in paths.items() if p.exists() and problem_of(project, p) is not None}
+
+
+def missing(rule: ModuleType, companions: dict[str, Path]) -> list[Path]:
+    """The unreadable files among those ``rule`` needs (``companions``: :func:`unreadable_companions`)."""
+    return [companions[need] for need in needs(rule) if need in companions]
 
 
 def corpus_causes(rule: ModuleType, project: Project, every: dict[str, list[Path]],

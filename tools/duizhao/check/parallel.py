@@ -70,11 +70,12 @@ def check_file(project: Project, path: Path, codes: Sequence[str]) -> tuple[Resu
     results: Results = {}
     if item.problem is not None:
         results[coverage.UNREADABLE] = (item.problem.code, item.problem.line, item.problem.col)
+    companions = coverage.unreadable_companions(item, project, [RULES[c] for c in codes if RULES[c].TARGET == kind])
     for code in codes:
         rule = RULES[code]
         try:
             if rule.TARGET == kind:
-                missing = coverage.unreadable_needs(rule, item, project)
+                missing = coverage.missing(rule, companions)
                 if missing:
                     results.setdefault(coverage.SKIPPED, {})[code] = [_relative(project.root, p) for p in missing]
                     continue
