@@ -3,6 +3,8 @@
 #   make test    set up (incl. Debian chromium for browser tests, jing for schema tests), run the whole test suite
 #   make check   lint the corpus (TEI + YAML)
 #   make site    static build of the site with --strict into build/site (after make evaluation)
+#   make data    the corpus as research data in build/data (data package, SQLite, Parquet, vertical)
+#   make release VERSION=X.Y.Z   a versioned release (changelog, CITATION.cff, archive in build/release)
 #   make evaluation  leave-one-document-out evaluation of the recommenders (build/evaluation.json,
 #                re-run only when the corpus, the annotations or the recommenders change)
 
@@ -15,15 +17,18 @@ CHROMIUM := /usr/bin/chromium
 JING    := /usr/bin/jing
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve test check site evaluation chromium jing clean bench
+.PHONY: setup serve test check site evaluation chromium jing clean bench data release
 
 setup: $(STAMP)
 
 # torch==2.13.0 (CPU wheel) goes in first, so that stanza does not pull the CUDA build.
+# cffconvert 2.0.0 (the CITATION.cff test) caps jsonschema < 4 (2021); its validation runs unchanged on
+# jsonschema 4, so it goes in without its pins (its other need, pykwalify, is in the test extra).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps cffconvert==2.0.0
 	touch $(STAMP)
 
 # Debian's chromium (browser tests) and a CJK font (readable screenshots), if missing.
@@ -60,6 +65,14 @@ serve: setup
 
 test: setup chromium jing
 	$(BIN)/python -m pytest
+
+# the corpus as research data in build/data/: data package (validated with frictionless), SQLite, Parquet, vertical
+data: setup
+	$(BIN)/duizhao export package
+
+# a versioned release (make release VERSION=X.Y.Z): check --strict, changelog, CITATION.cff, archive
+release: setup
+	$(BIN)/duizhao release $(VERSION)
 
 bench: setup
 	$(BIN)/python benchmarks/check_scale.py

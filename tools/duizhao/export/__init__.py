@@ -11,16 +11,18 @@ from pathlib import Path
 from typing import Callable
 
 from ..project import Project
-from . import annotation_records, entities, figures, glossary, segments
+from . import annotation_records, documents, entities, figures, glossary, indicators, segments, w3c
 
 Writer = Callable[[Project, object], None]
 
 EXPORTERS: dict[str, dict[str, Writer]] = {
+    "documents": documents.FORMATS,
     "segments": segments.FORMATS,
-    "annotations": annotation_records.FORMATS,
+    "annotations": {**annotation_records.FORMATS, "w3c": w3c.write},
     "figures": figures.FORMATS,
     "entities": entities.FORMATS,
     "glossary": glossary.FORMATS,
+    "indicators": indicators.FORMATS,
 }
 BINARY_FORMATS = {"tmx", "tbx"}
 

@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import annotations
-from ..annotations import as_text, as_texts
-from ..names import corpus_names, forms_of
+from ..names import corpus_names
 from ..pinyin import pinyin
 from ..project import Project
+from ..registries import registries
 from .tables import write_csv, write_json
 
 COLUMNS = ["id", "type", "zh", "pinyin", "en", "aliases", "en_aliases", "description_zh", "description_en",
@@ -22,16 +22,15 @@ COLUMNS = ["id", "type", "zh", "pinyin", "en", "aliases", "en_aliases", "descrip
 def records(project: Project) -> Iterator[dict]:
     names = corpus_names(project)
     mentions = Counter(a.entity for a in annotations.load(project) if a.status == "accepted" and a.type == "entity")
-    for entry in project.registry("entities"):
-        eid, zh = entry.get("id"), entry.get("zh")
-        if not isinstance(eid, str) or not isinstance(zh, str):
+    for entity in registries(project).records("entities"):
+        eid, zh = entity.id, entity.zh
+        if eid is None or zh is None:
             continue
-        description = entry.get("description") if isinstance(entry.get("description"), dict) else {}
         yield {
-            "id": eid, "type": as_text(entry.get("type")), "zh": zh, "pinyin": pinyin(zh), "en": as_text(entry.get("en")),
-            "aliases": forms_of(entry, "entity")[1:], "en_aliases": as_texts(entry.get("en_aliases")),
-            "description_zh": as_text(description.get("zh")), "description_en": as_text(description.get("en")),
-            "wikidata": as_text(entry.get("wikidata")), "parent": as_text(entry.get("parent")),
+            "id": eid, "type": entity.type, "zh": zh, "pinyin": pinyin(zh), "en": entity.en,
+            "aliases": list(entity.variants), "en_aliases": list(entity.en_variants),
+            "description_zh": entity.description.get("zh"), "description_en": entity.description.get("en"),
+            "wikidata": entity.wikidata, "parent": entity.parent,
             "occurrences": len(names.of("entity", eid)), "mentions": mentions[eid],
         }
 

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from lxml import etree
 from translate.storage import tbx
 
-from ..annotations import as_text, as_texts
-from ..names import corpus_names, forms_of
+from ..names import corpus_names
 from ..pinyin import pinyin
 from ..project import Project
+from ..registries import registries
 from .tables import write_csv, write_json
 
 COLUMNS = ["id", "zh", "pinyin", "en", "en_variants", "variants", "forbidden", "category",
@@ -31,19 +31,18 @@ DEPRECATED = "deprecatedTerm-admn-sts"
 
 def records(project: Project) -> Iterator[dict]:
     names = corpus_names(project)
-    for entry in project.registry("glossary"):
-        tid, zh = entry.get("id"), entry.get("zh")
-        if not isinstance(tid, str) or not isinstance(zh, str):
+    for term in registries(project).records("glossary"):
+        tid, zh = term.id, term.zh
+        if tid is None or zh is None:
             continue
         occurrences = names.of("term", tid)
-        definition = entry.get("definition") if isinstance(entry.get("definition"), dict) else {}
         yield {
-            "id": tid, "zh": zh, "pinyin": pinyin(zh), "en": as_text(entry.get("en")),
-            "en_variants": as_texts(entry.get("en_variants")),
-            "variants": forms_of(entry, "term")[1:],
-            "forbidden": as_texts(entry.get("forbidden")),
-            "category": as_text(entry.get("category")),
-            "definition_zh": as_text(definition.get("zh")), "definition_en": as_text(definition.get("en")),
+            "id": tid, "zh": zh, "pinyin": pinyin(zh), "en": term.en,
+            "en_variants": list(term.en_variants),
+            "variants": list(term.variants),
+            "forbidden": list(term.forbidden),
+            "category": term.category,
+            "definition_zh": term.definition.get("zh"), "definition_en": term.definition.get("en"),
             "frequency": len(occurrences),
             "first_doc": occurrences[0].doc if occurrences else None,
             "first_segment": occurrences[0].segment if occurrences else None,

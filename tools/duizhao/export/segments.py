@@ -18,6 +18,7 @@ from .. import __version__
 from ..project import Project
 
 SOURCE_LANG, TARGET_LANG = "zh-CN", "en"
+COLUMNS = ["doc", "segment", "kind", "zh", "en", "status"]
 TMX_PROPS = ("doc", "segment", "kind", "status")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -27,18 +28,33 @@ class Token:
 
 
 class Segmenter:
-    """A jieba tokenizer of its own (the global one is left alone) knowing ``words``."""
+    """A jieba tokenizer of its own (the global one is left alone) knowing ``words``, each with
+    its part of speech when ``tags`` gives one (for :meth:`tagged`)."""
 
-    def __init__(self, words: Iterable[str] = ()):
+    def __init__(self, words: Iterable[str] = (), tags: dict[str, str] | None = None):
         self._jieba = jieba.Tokenizer()
-        for word in sorted(set(words)):
+        tags = tags or {}
+        for word in sorted(set(words) | set(tags)):
             if word and not any(ch.isspace() for ch in word):
-                self._jieba.add_word(word)
+                self._jieba.add_word(word, tag=tags.get(word))
+        self._pos: jieba.posseg.POSTokenizer | None = None
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """Words of ``text[start:end]`` (whitespace dropped), offsets relative to ``text``."""
         piece = text[start:end]
         return [Token(w, start + s, start + e) for w, s, e in self._jieba.tokenize(piece) if w.strip()]
+
+    def tagged(self, text: str) -> list[tuple[Token, str]]:
+        """Words of ``text`` with jieba's part-of-speech tag (whitespace dropped)."""
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._jieba)
+        out, offset = [], 0
+        for pair in self._pos.cut(text):
+            end = offset + len(pair.word)
+            if pair.word.strip():
+                out.append((Token(pair.word, offset, end), pair.flag))
+            offset = end
+        return out
 
     def sentences(self, text: str) -> list[list[Token]]:
         """The text's clauses (split after 。！？；，：), each as a list of tokens: the units
