@@ -9,7 +9,7 @@ import pytest
 
 from duizhao.figures import MEASURES, MODALITIES, QUALIFIERS, RANKABLE, UNITS
 from duizhao.project import Project
-from duizhao.suggest.dates import PeriodResolver, title_year, topic_year
+from duizhao.suggest.dates import PeriodResolver, document_date, last_year_over, title_year, topic_year
 from duizhao.suggest.figures import FiguresRecommender
 from duizhao.suggest.gazetteer import GazetteerRecommender
 from duizhao.suggest.lexicon import Lexicon
@@ -217,7 +217,10 @@ def test_an_undated_document_gets_periods_only_from_its_text(tmp_path):
     ("2019年", "2019"),
     ("“十三五”期间", "2016/2020"),
     ("“十三五”以来", "2016/2020-11"),
-    ("截至2020年", "2020"),
+    ("截至2020年", "2020-12"),  # a stock as of a year: at its end
+    ("到2025年", "2025"),  # a target year
+    ("2019—2021年度", "2019/2021"),
+    ("近三年", "2017/2019"),  # the three years before the document's
     ("截止9月底", "2020-09"),  # a stock at the end of a month: that month (guideline)
     ("2020年底", "2020-12"),
     ("目前", "2020-11"),  # the document's month
@@ -243,3 +246,44 @@ def test_period_of_a_figure_ignores_since_expressions_of_earlier_sentences():
     resolver = PeriodResolver("2024-08-06")
     assert resolver.before(text, text.index("8.8")) == "2024-01/2024-06"
     assert resolver.before(text, text.index("5.9")) == "2024-01/2024-06"
+
+
+def test_a_header_date_range_gives_what_its_ends_share(project, tmp_path):
+    doc = project.documents["fx-newsletter-2020"]
+    assert document_date(doc) == "2020-11-09" and last_year_over("2020-11-09") == 2019
+    root = build_project(tmp_path / "p", FIXTURES / "suggest")
+    path = root / "corpus" / "fx-newsletter-2020.xml"
+    for low, high, known in (("2020-11-01", "2020-11-30", "2020-11"), ("2020-10-01", "2020-12-31", "2020"),
+                             ("2020-12-01", "2021-01-31", None)):
+        text = re.sub(r'<date when="2020-11-09">', f'<date notBefore="{low}" notAfter="{high}">', doc_text := (
+            FIXTURES / "suggest" / "corpus" / "fx-newsletter-2020.xml").read_text(encoding="utf-8"))
+        assert text != doc_text
+        path.write_text(text, encoding="utf-8")
+        assert document_date(Project(root).documents["fx-newsletter-2020"]) == known
+
+
+def test_a_streak_of_years_ends_with_the_last_year_over(project):
+    figures = _figures(project, "fx-interview-2021")  # 2021-05-25: 连续9年 and 连续7年 run to 2020
+    assert figures["9年"].get("period") == "2012/2020" and figures["前3"].get("period") == "2012/2020"
+    assert figures["7年"].get("measure") == "duration"
+
+
+def test_a_fraction_is_a_ratio_and_a_target_reached_stays_a_target(tmp_path):
+    text = "1-11月，全市已清理民营企业账款1.70亿元，清偿进度为78.82%，已完成年底前清偿2/3以上的目标任务。"
+    rec, doc = _one_paragraph(tmp_path, text)
+    figures = _by_quote(rec.propose(doc), doc)
+    fraction = figures["2/3以上"]
+    assert (fraction.get("unit"), fraction.get("measure"), fraction.get("qualifier"), fraction.get("modality")) == (
+        "ratio", "ratio", "at_least", "target")
+    assert figures["78.82%"].get("modality") is None  # the actual repayment rate
+
+
+def _one_paragraph(tmp_path, text: str):
+    """The recommender and a copy of fx-newsletter-2020 whose s003 is ``text``."""
+    root = build_project(tmp_path / "p", FIXTURES / "suggest")
+    path = root / "corpus" / "fx-newsletter-2020.xml"
+    path.write_text(re.sub(r'(<p xml:id="s003">)[^<]*', lambda m: m.group(1) + text, path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    project = Project(root)
+    doc = project.documents["fx-newsletter-2020"]
+    return FiguresRecommender(Lexicon.of(project), project.registry("indicators")), doc

@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..tei import Document
+from ..text import TEI_NS
+
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12, "两": 2}
 _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -26,8 +29,10 @@ _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 _NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})年|(?P<rel>今年|本年|去年|上年|明年))"
 _EXPRESSION = re.compile(
-    r"(?=[\d一二三四五六七八九十两今本去上下明全前第“\"截到目现当年])"  # where an expression can start
-    rf"(?P<until>截[至止](?:到)?|到)?{_YEAR}?(?:"
+    r"(?=[\d一二三四五六七八九十两今本去上下明全前第“\"截到目现当年近])"  # where an expression can start
+    rf"(?P<y1>(?:19|20)\d{{2}})年?[-—–~至到](?P<y2>(?:19|20)\d{{2}})年度?"  # 2019—2021年度
+    rf"|近(?P<recent>{_NUM})年"  # 近三年: the three years before the document's
+    rf"|(?P<until>截[至止](?:到)?|到)?{_YEAR}?(?:"
     rf"(?P<m1>{_NUM})[-—–~至到](?P<m2>{_NUM})月(?:份)?"
     rf"|前三季度(?P<q3>)|前(?P<first>{_NUM})个月"
     rf"|(?:第)?(?P<q>[一二三四1-4])季度"
@@ -54,6 +59,25 @@ class Found:
     period: str | None  # None: a year the text names that cannot be resolved without the document's date
     local: bool = False  # 2020年以来…: holds for its own sentence only
     base: bool = False  # 比上年, 较一季度: a comparison basis, not the figure's period
+
+
+def document_date(doc: Document) -> str | None:
+    """The document's date as precisely as its header knows it: ``@when``, else what ``@notBefore``
+    and ``@notAfter`` share (2019-12-01…2019-12-31 → 2019-12; 2023-01-01…2023-03-31 → 2023)."""
+    found = doc.root.xpath("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:date", namespaces={"t": TEI_NS})
+    if not found:
+        return None
+    when, low, high = (found[0].get(a) or "" for a in ("when", "notBefore", "notAfter"))
+    if when:
+        return when[:10]
+    return next((low[:n] for n in (10, 7, 4) if low[:n] and low[:n] == high[:n]), None)
+
+
+def last_year_over(when: str | None) -> int | None:
+    """The last calendar year that is over at the document's date (2021-05-25 → 2020)."""
+    if not when or not when[:4].isdigit():
+        return None
+    return int(when[:4]) if when[5:10] == "12-31" else int(when[:4]) - 1
 
 
 def title_year(titles: dict[str, str] | None) -> int | None:
@@ -146,6 +170,10 @@ class PeriodResolver:
 
     def _resolve(self, m: re.Match) -> str | None:  # noqa: C901 - one branch per expression kind
         doc_month = self.when[:7] if self.when and len(self.when) >= 7 else None
+        if m["y1"]:
+            return f"{m['y1']}/{m['y2']}" if m["y1"] < m["y2"] else None
+        if m["recent"]:
+            return f"{self.year - _num(m['recent'])}/{self.year - 1}" if self.year else None
         if m["plan"]:
             begin = _FIVE_YEAR_PLANS[m["plan"].strip("“”\"")]
             if m["plan_tail"] == "以来" or m["since"]:
@@ -181,6 +209,6 @@ class PeriodResolver:
             return None
         if m["since"]:
             return f"{year}/{self.when}" if self.when else None
-        if m["ye"]:
-            return f"{year}-12"
+        if m["ye"] or (m["until"] or "").startswith("截"):
+            return f"{year}-12"  # 2020年底, 截至2020年: a stock at the end of the year
         return f"{year}"

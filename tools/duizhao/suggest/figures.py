@@ -45,8 +45,9 @@ from ..project import Project
 from ..tei import Document
 from ..text import CJK_IDEOGRAPH
 from .base import Proposal
-from .dates import PeriodResolver, title_year, topic_year
-from .figures_context import COUNTS, Around, lists, listed_years, read, respective_names, streak
+from .dates import PeriodResolver, document_date, last_year_over, title_year, topic_year
+from .figures_context import COUNTS, Around, Seen, read
+from .figures_lists import listed_years, lists, respective_names, streak
 from .lexicon import Lexicon
 
 NAME = "figures"
@@ -124,29 +125,31 @@ class FiguresRecommender:
             variants = ind.get("variants") if isinstance(ind.get("variants"), list) else []
             forms += [(f, ind["id"]) for f in (ind.get("zh"), *variants) if isinstance(f, str) and f]
         self._form_chars = [(form, ind, frozenset(form)) for form, ind in forms]
+        self.increases = {ind for form, ind in forms if "新增" in form or "净增" in form}  # flows of new things
         exact: dict[str, list[tuple[str, str]]] = {}
         for form, ind in forms:
             exact.setdefault(form, []).append(("indicator", ind))
         self.exact = Matcher(exact)  # indicator names written out: their digits are no figures
 
     def propose(self, doc: Document) -> list[Proposal]:
-        year = title_year(doc.titles)  # an annual review: its figures are that year's
-        resolver = PeriodResolver(doc.date, topic_year(doc.date, doc.titles), str(year) if year else None)
+        year, when = title_year(doc.titles), document_date(doc)  # an annual review: its figures are its title's year
+        resolver = PeriodResolver(when, topic_year(when, doc.titles), str(year) if year else None)
         where = places(doc, self.lexicon)
         out = []
         for seg in doc.segments:
-            out += self._segment(seg.id, seg.zh, resolver, where)
+            out += self._segment(seg.id, seg.zh, resolver, where, last_year_over(when))
             resolver.advance(seg.zh, reset=seg.kind == "head")
         return out
 
-    def _segment(self, seg_id: str, text: str, resolver: PeriodResolver, where: Places) -> list[Proposal]:
+    def _segment(self, seg_id: str, text: str, resolver: PeriodResolver, where: Places,
+                 year_over: int | None) -> list[Proposal]:
         names = self.lexicon.longest_leftmost(text)
         named = [*names, *self.exact.find(text)]
         dates = resolver.expressions(text)
         numbers = find_numbers(text)
         listed = lists(text, numbers)
         out: list[Proposal] = []
-        previous: list[tuple[int, str, str]] = []
+        previous: list[Seen] = []
         for i, number in enumerate(numbers):
             if not is_figure(number, text, named, dates):
                 continue
@@ -160,11 +163,12 @@ class FiguresRecommender:
                 continue
             around = Around(text, number, unit, nearest.end if nearest else None,
                             tuple((n.start, n.end) for n in names), tuple(n.start for n in numbers),
-                            numbers[i + 1] if i + 1 < len(numbers) else None, tuple(previous))
+                            numbers[i + 1] if i + 1 < len(numbers) else None, tuple(previous),
+                            counts_increases=bool(indicator and indicator.id in self.increases))
             reading = read(around)
             period = resolver.before(text, number.start)
             years = listed_years(text, first, length) if length > 1 else None
-            period = years[position] if years else streak(around, period) or period
+            period = years[position] if years else streak(around, period, year_over) or period
             negated = reading.value != number.value
             out.append(Proposal.make(
                 "figure", seg_id, number.start, number.end, value=reading.value,
@@ -173,7 +177,7 @@ class FiguresRecommender:
                 measure=reading.measure, modality=reading.modality, rank_of=reading.rank_of, per=reading.per,
                 benchmark=reading.benchmark, scope=self._scope(text, number, names, where), period=period,
             ))
-            previous.append((number.start, reading.measure, unit))
+            previous.append(Seen(number.start, number.end, reading.measure, unit))
         return out
 
     def indicator_before(self, text: str, offset: int) -> Span | None:
@@ -217,6 +221,8 @@ class FiguresRecommender:
             return default
         if number.unit is not None:
             return number.unit
+        if "/" in number.text or "分之" in number.text:
+            return "ratio"  # 2/3, 三分之二
         if number.scale == 1 or (not number.text[:1].isdigit() and number.qualifier == "exact"):
             return None
         return default if default in _MONEY_UNITS else "cny"

@@ -17,9 +17,9 @@ guideline's order:
   before the number (预计 → forecast, 力争 → target), in its clause or in an earlier clause of
   its sentence that holds a number or names a goal (力争净增110家，新增28家). A cue inside a
   registered name or naming a benchmark (超过年度计划) says nothing;
-- **value** with its sign: a fall is negative (changes, growth and gaps);
-- **lists**: A、B、C分别增长x、y、z gives the n-th number the n-th name; 2014年、2021年跃上3万亿元、
-  4万亿元 the n-th year; a streak's period is its span (连续八年 to 2019: 2012/2019).
+- **value** with its sign: a fall is negative (changes, growth and gaps).
+
+Lists of numbers (分别, years in order) and the span of a streak are :mod:`.figures_lists`.
 """
 
 from __future__ import annotations
@@ -27,17 +27,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..figures import RANKABLE, cues
-from ..numbers import NumberMention, parse_chinese_numeral
+from ..numbers import NumberMention
 
 SIGNED = ("growth_yoy", "growth", "change", "gap")
 TIME_UNITS = ("year", "month", "day")
 COUNTS = ("count", "enterprise", "project", "item", "person", "base_station")
 _FULL_STOP = re.compile(r"[。！？!?]")
 _GOAL_WORDS = ("目标", "任务")  # they carry over to the clauses after them
-_YEAR_LIST = re.compile(r"(?:19|20)\d{2}年(?:、(?:19|20)\d{2}年)+")
 _ENDS = re.compile(r"(?P<up>快|高|多)$|(?P<down>慢|低|少)$")
+
+
+class Seen(NamedTuple):
+    """A figure read before, in the same segment."""
+
+    start: int
+    end: int
+    measure: str
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,8 @@ class Around:
     named: tuple[tuple[int, int], ...] = ()  # spans of registered names: their cue words do not count
     starts: tuple[int, ...] = ()  # where the segment's numbers start
     next_number: NumberMention | None = None
-    previous: tuple[tuple[int, str, str], ...] = ()  # (start, measure, unit) of the figures before it
+    previous: tuple[Seen, ...] = ()  # the figures before it in the segment
+    counts_increases: bool = False  # its indicator is itself an increase (新增规模以上工业企业): a level
 
     @cached_property
     def before(self) -> str:
@@ -130,9 +140,15 @@ def gap(a: Around) -> tuple[str, bool] | None:
 
 
 def average_per(a: Around) -> str | None:
-    """What one item of a per-item figure is (户均 → enterprise), or None."""
+    """What one item of a per-item figure is (户均 → enterprise, 单个项目 → project), or None."""
     m = cues.AVERAGE_BEFORE.search(a.clause)
-    return next((per for word, per in cues.PER if word in m.group()), "item") if m else None
+    if m is not None:
+        words = m.group()
+    elif cues.AVERAGE_MORE.search(a.clause):
+        words = a.clause  # 重大项目开工时间平均提前: the item is named before 平均
+    else:
+        return None
+    return next((per for word, per in cues.PER if word in words), "item")
 
 
 def measure_of(a: Around, compared: bool, averaged: bool) -> str:
@@ -151,17 +167,23 @@ def measure_of(a: Around, compared: bool, averaged: bool) -> str:
         start = a.indicator_end  # 经济增长的贡献率达64.7%: the words after the indicator's name
     words = a.text[start:len(a.before)].replace("增加值", "")
     if a.unit == "percentage_point":
-        return "change"
+        return "level" if cues.CONTRIBUTION.search(words) else "change"
+    if a.unit in TIME_UNITS and a.after.startswith("翻"):
+        return "duration"  # 四年翻番: the time a doubling took
     if a.unit == "percent":
         if share:
             return "share"
         if cues.GROWTH_WORDS.search(words):
             return "growth" if cues.OTHER_BASE.search(words) else "growth_yoy"
         return "level"
-    if cues.increase(a.before) or (cues.GROWTH_WORDS.search(words) and cues.COMPARED.search(words)):
+    if cues.GROWTH_WORDS.search(words) and cues.COMPARED.search(words):
         return "change"
-    if a.previous and a.previous[-1][0] >= a.start_of(a.clause) and a.previous[-1][1:] == ("change", a.unit):
-        return "change"  # 新增独角兽企业2家、瞪羚企业14家: the increase covers the list
+    increase = cues.increase(a.before) or (  # 新增独角兽企业2家、瞪羚企业14家: the increase covers the list
+        a.previous and a.previous[-1].start >= a.start_of(a.clause) and a.previous[-1][2:] == ("change", a.unit))
+    if increase:
+        return "level" if a.counts_increases else "change"
+    if a.unit in ("times", "yuan_per_100_yuan", "ratio") or cues.RATIO_BEFORE.search(words):
+        return "ratio"
     return "level"
 
 
@@ -174,13 +196,13 @@ def rank_of(a: Around) -> str:
     if last is not None:
         return last.lastgroup
     sentence = a.start_of(_FULL_STOP.split(a.before)[-1])
-    for start, measure, unit in reversed(a.previous):
+    for start, _, measure, unit in reversed(a.previous):
         if start < sentence:
             break
         if measure == "change" and unit == "percentage_point":
-            return "growth_yoy"
+            return "growth_yoy"  # 增长5.9%，比一季度提高2.4个百分点，列全国第7位: the rate is ranked
         if measure in RANKABLE:
-            return measure
+            return measure if measure in ("growth_yoy", "growth", "share") else "level"
     return "level"
 
 
@@ -188,6 +210,8 @@ def modality_of(a: Around, measure: str) -> str | None:
     """threshold, target or forecast; None for actual."""
     if measure != "rank" and threshold(a):
         return "threshold"
+    if cues.TARGET_AFTER.match(a.after):
+        return "target"
     clause_start = a.start_of(a.clause)
     sentence_start = a.start_of(cues.sentence_before(a.before))
     best: tuple[int, str] | None = None
@@ -216,75 +240,24 @@ def _says(a: Around, cue: re.Match, clause_start: int) -> bool:
 
 
 def threshold(a: Around) -> bool:
-    """A class boundary or an eligibility criterion: 亿元以上工业项目, 过500亿元15个, 申报条件."""
+    """A class boundary or an eligibility criterion: 亿元以上工业项目, 过500亿元15个, 有3个突破200亿元,
+    23个行业增幅超过50%, 申报条件, 补助上限."""
+    bounded = a.number.qualifier in ("more_than", "at_least", "at_most", "less_than")
+    if a.unit == "percent":  # a share is no class (惠及90%以上企业); a bounded growth of a class of things is
+        return bounded and bool(cues.GROWTH_WORDS.search(a.clause[-4:])) and (
+            bool(cues.CLASS_NOUN_AFTER.match(a.after)) or _counted(a))
     if a.unit not in cues.THRESHOLD_UNITS:
         return False
-    if cues.THRESHOLD_AFTER.match(a.after) or cues.THRESHOLD_BEFORE.search(a.clause):
+    if cues.THRESHOLD_AFTER.match(a.after) or cues.THRESHOLD_BEFORE.search(a.clause) or cues.CAP.search(a.clause):
         return True
-    following = a.next_number
-    if (following is not None and following.start == a.number.end and following.unit in COUNTS
-            and a.number.qualifier in ("more_than", "at_least")):
-        return True  # 其中过500亿元15个: fifteen clusters above the boundary
+    if bounded and _counted(a):
+        return True  # 其中过500亿元15个, 集群有3个突破200亿元: the figure bounds the class counted
     return bool(cues.ELIGIBILITY.search(_FULL_STOP.split(a.before)[-1]))
 
 
-# -- lists and periods -------------------------------------------------------------------
-def lists(text: str, numbers: list[NumberMention]) -> dict[int, tuple[int, int, int]]:
-    """Numbers written as a list (9.1%、9.1%、10.0%): index → (position, length, where the list starts)."""
-    out: dict[int, tuple[int, int, int]] = {}
-    run = [0]
-    for i in range(1, len(numbers) + 1):
-        if i < len(numbers) and text[numbers[i - 1].end:numbers[i].start] == "、":
-            run.append(i)
-            continue
-        if len(run) > 1:
-            out.update({j: (k, len(run), numbers[run[0]].start) for k, j in enumerate(run)})
-        run = [i]
-    return out
-
-
-def respective_names(text: str, first: int) -> list[str] | None:
-    """The names a 分别 list of numbers starting at ``first`` belongs to, in order: those
-    before 分别 in its clause, else those of the last 分别 of its sentence (所占比重分别为…)."""
-    before = text[:first]
-    clause = cues.clause_before(before)
-    if cues.RESPECTIVELY not in clause:
-        return None
-    names = cues.clause_before(clause[:clause.rindex(cues.RESPECTIVELY)]).split("、")
-    if len(names) > 1:
-        return names
-    sentence = _FULL_STOP.split(before)[-1]
-    for m in reversed(list(re.finditer(cues.RESPECTIVELY, sentence[:len(sentence) - len(clause)]))):
-        names = cues.clause_before(sentence[:m.start()]).split("、")
-        if len(names) > 1:
-            return names
-    return None
-
-
-def listed_years(text: str, first: int, length: int) -> list[str] | None:
-    """在2014年、2021年跃上3万亿元、4万亿元: the years of a list of numbers, in order."""
-    for m in reversed(list(_YEAR_LIST.finditer(cues.clause_before(text[:first])))):
-        years = re.findall(r"\d{4}", m.group())
-        if len(years) == length:
-            return years
-    return None
-
-
-def streak(a: Around, period: str | None) -> str | None:
-    """The span of a streak that ends in ``period``: 连续八年 to 2019 → 2012/2019,
-    连续两个月 to 2020-09 → 2020-08/2020-09 (None without a streak or an end)."""
-    m = None
-    for m in cues.STREAK.finditer(a.text, a.start_of(a.clause), a.number.end):
-        pass
-    if m is None or not period:
-        return None
-    n = int(m["n"]) if m["n"].isdigit() else int(parse_chinese_numeral(m["n"]) or 0)
-    end = period.split("/")[-1]
-    if n < 1:
-        return None
-    if m["unit"] == "年":
-        return f"{int(end[:4]) - n + 1}/{end[:4]}"
-    if len(end) < 7:
-        return None
-    months = int(end[:4]) * 12 + int(end[5:7]) - 1 - (n - 1)
-    return f"{months // 12:04d}-{months % 12 + 1:02d}/{end[:7]}"
+def _counted(a: Around) -> bool:
+    """Whether a count of things stands right after the number, or a few characters before it."""
+    following = a.next_number
+    if following is not None and following.start == a.number.end and following.unit in COUNTS:
+        return True
+    return bool(a.previous) and a.previous[-1].unit in COUNTS and a.number.start - a.previous[-1].end <= 4
