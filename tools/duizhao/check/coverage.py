@@ -7,7 +7,7 @@ A rule may need files besides the one it checks, declared as ``NEEDS``:
 ``"annotations"``
     a document's annotation file (``annotations/<doc id>.yaml``);
 ``"glossary"``, ``"entities"``, ``"indicators"``
-    a registry;
+    a registry (rules of annotation files and documents);
 ``"every document"``, ``"every annotation file"``
     (corpus rules) every file of ``corpus/``, or every annotation file.
 
@@ -52,8 +52,8 @@ def problem_of(project: Project, path: Path) -> Any:
     return (project.tei(path) if path.suffix == ".xml" else project.yaml(path)).problem
 
 
-def _registry(project: Project, need: str) -> list[Path]:
-    return [project.annotations_dir / f"{need}.yaml"] if need in REGISTRIES else []
+def _unreadable(project: Project, path: Path) -> bool:
+    return path.exists() and problem_of(project, path) is not None
 
 
 def unreadable_companions(item: Any, project: Project, rules: Iterable[ModuleType]) -> dict[str, Path]:
@@ -70,7 +70,7 @@ def unreadable_companions(item: Any, project: Project, rules: Iterable[ModuleTyp
         paths[ANNOTATIONS] = project.annotations_dir / f"{item.doc.id}.yaml"
     if item.kind not in REGISTRIES:  # a registry itself is checked by what it holds
         paths.update((name, project.annotations_dir / f"{name}.yaml") for name in REGISTRIES if name in wanted)
-    return {need: p for need, p in paths.items() if p.exists() and problem_of(project, p) is not None}
+    return {need: p for need, p in paths.items() if _unreadable(project, p)}
 
 
 def missing(rule: ModuleType, companions: dict[str, Path]) -> list[Path]:
@@ -80,14 +80,13 @@ def missing(rule: ModuleType, companions: dict[str, Path]) -> list[Path]:
 
 def corpus_causes(rule: ModuleType, project: Project, every: dict[str, list[Path]],
                   results: dict[Path, dict[str, Any]]) -> list[Path]:
-    """The unreadable files a corpus rule needs (from the files' results and the registries)."""
+    """The unreadable files a corpus rule needs (from the files' results)."""
     paths: list[Path] = []
     for need in needs(rule):
         if need == EVERY_DOCUMENT:
             paths += [p for p in every["tei"] if UNREADABLE in results.get(p, {})]
         elif need == EVERY_ANNOTATION_FILE:
             paths += [p for p in every["yaml"] if is_annotation_file(p) and UNREADABLE in results.get(p, {})]
-        paths += [p for p in _registry(project, need) if p.exists() and problem_of(project, p) is not None]
     return paths
 
 
