@@ -287,3 +287,11 @@ def _one_paragraph(tmp_path, text: str):
     project = Project(root)
     doc = project.documents["fx-newsletter-2020"]
     return FiguresRecommender(Lexicon.of(project), project.registry("indicators")), doc
+
+
+def test_ratings_enumerations_and_time_phrases_are_not_figures(tmp_path):
+    text = "培育了12个省级产业集群，其中：五星级1个、四星级3个；深入实施十大攻坚行动；全省拥有三年有效期内创新型中小企业8187家。"
+    rec, doc = _one_paragraph(tmp_path, text)
+    quotes = set(_by_quote(rec.propose(doc), doc))
+    assert {"12个", "1个", "3个", "8187家"} <= quotes
+    assert not {"五星", "四星", "十大", "三年"} & quotes

@@ -257,16 +257,16 @@ def is_figure(number: NumberMention, text: str, named: list, dates: list) -> boo
     if number.text.startswith("第") and number.unit != "rank":
         return False  # 第9期, 第二批: ordinals, not figures
     chinese = not any(ch.isdigit() for ch in number.text)
-    if chinese and number.unit == "count" and (number.text[:1] == "一" and len(number.text) == 2 or number.text.endswith("级")):
-        return False  # 一批, 一次, 三级: rarely a figure
+    if chinese and number.unit == "count" and (number.text[:1] == "一" and len(number.text) == 2 or number.text[-1] in "级星大"):
+        return False  # 一批, 一次, 三级, 五星级, 六大行动: a rating or a discourse enumeration, not a figure
     after = text[number.end:number.end + 2]
     if number.unit == "count" and after in ("方面", "方向", "层面", "环节"):
         return False  # 三个方面: the structure of a speech
     if number.unit in ("year", "month", "day") and ("/" in text[number.start - 1:number.end + 1] or number.value >= 1000):
         return False  # 2024/8/6, 2035: a date
     if number.unit == "year" and number.qualifier in ("exact", "approx") and not (
-            text[number.start - 2:number.start] == "连续" or after in ("翻番", "有效")):
-        return False  # 近两年, 三年攻坚行动, 三年一度: a time phrase, not a statistic
+            text[number.start - 2:number.start] == "连续" or after == "翻番"):
+        return False  # 近两年, 三年攻坚行动, 三年一度, 三年有效期: a time phrase, not a statistic
     if chinese and number.unit is None and number.scale >= 1e8 and re.match(f"[{CJK_IDEOGRAPH}]", text[number.end:number.end + 1]) \
             and number.text[:1] in "一二两三四五六七八九十百千万亿":
         return False  # 千亿产业, 百亿龙头企业: a class word without its unit (千亿元产业 is a threshold)
