@@ -21,6 +21,7 @@ COMMANDS = (
     commands.review,
     commands.train,
     commands.evaluate,
+    commands.release,
 )
 
 
