@@ -17,7 +17,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from .. import annotations as annotations_mod
 from ..annotations import Annotation
 from ..check.registry import entries_by_id
@@ -59,14 +58,18 @@ class Place:
 
 
 def corpus_version(root: Path) -> str:
-    """``duizhao`` version plus the git short hash of the working tree, when there is one."""
+    """The corpus version of the last release (``corpus/release.json``), plus the git short hash
+    of the working tree the site is built from, when there is one."""
+    from ..release import version_label
+
+    version = version_label(root)[0]
     try:
         out = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
                              capture_output=True, text=True, timeout=5, check=False)
         commit = out.stdout.strip() if out.returncode == 0 else ""
     except (OSError, subprocess.SubprocessError):
         commit = ""
-    return f"{__version__}+{commit}" if commit else __version__
+    return f"{version}+{commit}" if commit else version
 
 
 class SiteData:
