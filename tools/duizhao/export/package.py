@@ -145,14 +145,17 @@ def write_package(project: Project, out: Path) -> tuple[dict, dict[str, list[dic
 
 
 def export_all(project: Project, out: Path):
-    """The package, SQLite, Parquet and vertical files in ``out``; ``(frictionless report,
-    vertical report)``."""
+    """The package, validated, then (when valid) SQLite, Parquet and vertical files in ``out``;
+    ``(frictionless report, vertical report)``."""
     from . import parquet, sqlite, vertical
 
     package, rows = write_package(project, out)
+    report = validate(out)
+    if not report.valid:  # what frictionless says, before SQLite refuses the same broken keys
+        return report, vertical.Report()
     sqlite.write(package, rows, out)
     parquet.write(package, rows, out)
-    return validate(out), vertical.write(project, out)
+    return report, vertical.write(project, out)
 
 
 def validate(out: Path):
