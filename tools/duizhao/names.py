@@ -17,16 +17,10 @@ import ahocorasick
 
 from .memo import per_project
 from .project import Project
+from .registries import Record, records_of, registries
 from .tei import Document, T
 
-Ref = tuple[str, str]  # (kind, id): kind is ``term`` or ``entity``
-
-
-def forms_of(entry: dict[str, Any], kind: str) -> list[str]:
-    """The Chinese forms a registry entry is written with (``zh`` first)."""
-    others = entry.get("variants" if kind == "term" else "aliases")
-    forms = [entry.get("zh"), *(others if isinstance(others, list) else [])]
-    return list(dict.fromkeys(f for f in forms if isinstance(f, str) and f))
+Ref = tuple[str, str]  # (kind, id): kind is ``term``, ``entity`` or ``indicator``
 
 
 @dataclass(frozen=True)
@@ -51,16 +45,21 @@ class Matcher:
             self._automaton.make_automaton()
 
     @classmethod
-    def from_registries(cls, glossary: Iterable[dict], entities: Iterable[dict]) -> "Matcher":
+    def of(cls, records: Iterable[Record]) -> "Matcher":
+        """A matcher of the Chinese forms of registry records (those with an id)."""
         forms: dict[str, list[Ref]] = {}
-        for kind, entries in (("term", glossary), ("entity", entities)):
-            for entry in entries:
-                if isinstance(entry.get("id"), str):
-                    for form in forms_of(entry, kind):
-                        refs = forms.setdefault(form, [])
-                        if (kind, entry["id"]) not in refs:
-                            refs.append((kind, entry["id"]))
+        for record in records:
+            if record.id is not None:
+                for form in record.forms:
+                    refs = forms.setdefault(form, [])
+                    if (record.kind, record.id) not in refs:
+                        refs.append((record.kind, record.id))
         return cls(forms)
+
+    @classmethod
+    def from_registries(cls, glossary: Iterable[Any], entities: Iterable[Any]) -> "Matcher":
+        """A matcher of glossary terms and entities (records, or entries as written)."""
+        return cls.of([*records_of("glossary", glossary), *records_of("entities", entities)])
 
     def find(self, text: str, nested: bool = False) -> list[NameMatch]:
         """Occurrences in ``text`` by position; those strictly inside a longer one only if ``nested``."""
@@ -89,7 +88,8 @@ class CorpusNames:
     """Every name occurrence of the corpus, in corpus and text order."""
 
     def __init__(self, project: Project):
-        self.matcher = Matcher.from_registries(project.registry("glossary"), project.registry("entities"))
+        found = registries(project)
+        self.matcher = Matcher.of([*found.records("glossary"), *found.records("entities")])
         self.occurrences: list[Occurrence] = []
         self._by_ref: dict[Ref, list[Occurrence]] = {}
         self._by_doc: dict[str, tuple[Document, set[Ref], list[Occurrence]]] = {}

@@ -18,9 +18,11 @@ The translation checks (T005, T006) and the site's English highlights use this o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from .registries import Term
 from .text import char_folder
 
 _QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
@@ -34,19 +36,17 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    return [v for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+def _term(term: Term | Mapping[str, Any]) -> Term:
+    return term if isinstance(term, Term) else Term.of(term)
 
 
-def accepted(term: dict[str, Any]) -> list[str]:
+def accepted(term: Term | Mapping[str, Any]) -> list[str]:
     """The English forms a translation may use: ``en`` and ``en_variants``."""
-    return list(dict.fromkeys(_strings(term.get("en")) + _strings(term.get("en_variants"))))
+    return list(_term(term).renderings)
 
 
-def forbidden(term: dict[str, Any]) -> list[str]:
-    return _strings(term.get("forbidden"))
+def forbidden(term: Term | Mapping[str, Any]) -> list[str]:
+    return list(_term(term).forbidden)
 
 
 _SPELLING = re.compile(r"(?i)(?<=\w)(?:i[sz](?=(?:e|es|ed|ing|ation|ations)$)|t(?:re|er)(?=s?$))")
@@ -128,9 +128,10 @@ class Renderings:
     every occurrence of every term, in a text prepared by :func:`prepare`. A form's pattern
     is compiled (once) when a text first contains the start of the form."""
 
-    def __init__(self, term: dict[str, Any]):
-        self.accepted = accepted(term)
-        self.forbidden = forbidden(term)
+    def __init__(self, term: Term | Mapping[str, Any]):
+        term = _term(term)
+        self.accepted = list(term.renderings)
+        self.forbidden = list(term.forbidden)
         self._needles = {form: _needle(form) for form in (*self.accepted, *self.forbidden)}
         self._compiled: dict[tuple[str, bool], re.Pattern[str]] = {}
 
@@ -164,11 +165,11 @@ def prepare(text: str) -> tuple[str, str]:
     return folded, folded.translate(_LOWER)
 
 
-def rendered(term: dict[str, Any], text: str) -> bool:
+def rendered(term: Term | Mapping[str, Any], text: str) -> bool:
     """Whether ``text`` uses one of the term's accepted English forms."""
     return Renderings(term).rendered(prepare(text))
 
 
-def forbidden_used(term: dict[str, Any], text: str) -> list[str]:
+def forbidden_used(term: Term | Mapping[str, Any], text: str) -> list[str]:
     """The forbidden renderings of ``term`` that ``text`` uses."""
     return Renderings(term).forbidden_used(prepare(text))

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from ..memo import per_project
 from ..names import corpus_names
 from ..numbers import NumberMention, find_numbers
 from ..project import Project
+from ..registries import Term, registries
 from ..renderings import Renderings, prepare
 from ..tei import Document, Segment, Translation
 
@@ -24,10 +24,10 @@ def translated(doc: Document) -> Iterator[tuple[Segment, Translation]]:
 
 
 @per_project
-def _terms_by_segment(project: Project) -> dict[tuple[str, str], list[tuple[str, dict[str, Any], Renderings]]]:
-    glossary = {e["id"]: e for e in project.registry("glossary") if isinstance(e.get("id"), str)}
+def _terms_by_segment(project: Project) -> dict[tuple[str, str], list[tuple[str, Term, Renderings]]]:
+    glossary = registries(project).terms
     compiled: dict[str, Renderings] = {}  # one per term and project (patterns compiled on first use)
-    out: dict[tuple[str, str], list[tuple[str, dict[str, Any], Renderings]]] = {}
+    out: dict[tuple[str, str], list[tuple[str, Term, Renderings]]] = {}
     seen: dict[tuple[str, str], set[str]] = {}  # the term ids of ``out``'s lists
     for occ in corpus_names(project).occurrences:
         for term_id in occ.match.names("term"):
@@ -41,16 +41,16 @@ def _terms_by_segment(project: Project) -> dict[tuple[str, str], list[tuple[str,
     return out
 
 
-def segment_terms(project: Project, doc_id: str, seg_id: str) -> list[tuple[str, dict[str, Any], Renderings]]:
-    """``(form, glossary entry, its renderings)`` for each term written in the segment's
+def segment_terms(project: Project, doc_id: str, seg_id: str) -> list[tuple[str, Term, Renderings]]:
+    """``(form, glossary term, its renderings)`` for each term written in the segment's
     Chinese, once per term, longest match first: a term inside a longer registered name
     does not count."""
     return _terms_by_segment(project).get((doc_id, seg_id), [])
 
 
 def translated_terms(project: Project, doc: Document, wanted: Callable[[Renderings], list[str]]
-                     ) -> Iterator[tuple[Segment, Translation, str, dict[str, Any], Renderings, tuple[str, str]]]:
-    """``(segment, translation, form, glossary entry, renderings, prepared English)`` for each
+                     ) -> Iterator[tuple[Segment, Translation, str, Term, Renderings, tuple[str, str]]]:
+    """``(segment, translation, form, glossary term, renderings, prepared English)`` for each
     term of each translated segment (:func:`segment_terms`) with ``wanted(renderings)`` forms
     to look for; the English is prepared (:func:`~duizhao.renderings.prepare`) once per
     segment, and only when a term asks."""

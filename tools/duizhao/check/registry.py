@@ -1,58 +1,15 @@
-"""Lookups the annotation rules share: registry entries by id and where they are written."""
+"""What the annotation rules share: an annotation file's records, unresolved anchors and
+figures with the words around them. (Registry entries, by id and with their positions,
+are :mod:`duizhao.registries`.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from .. import annotations
 from ..figures.cues import number_start
-from ..memo import per_project
-from ..project import REGISTRIES, Project, registry_key
-
-
-@per_project
-def entries_by_id(project: Project) -> dict[str, dict[str, dict[str, Any]]]:
-    """``{registry: {id: entry}}`` (the first entry wins when an id repeats: Y005)."""
-    out: dict[str, dict[str, dict[str, Any]]] = {}
-    for name in REGISTRIES:
-        table: dict[str, dict[str, Any]] = {}
-        for entry in project.registry(name):
-            if isinstance(entry.get("id"), str):
-                table.setdefault(entry["id"], entry)
-        out[name] = table
-    return out
-
-
-def registry_path(project: Project, name: str) -> Path:
-    return project.annotations_dir / f"{name}.yaml"
-
-
-@per_project
-def _entry_paths(project: Project) -> dict[int, tuple[str, str, int]]:
-    """``id(entry)`` → (registry, list key, index) for every entry of every registry."""
-    out: dict[int, tuple[str, str, int]] = {}
-    for name in REGISTRIES:
-        for i, item in enumerate(project.registry_items(name)):
-            if isinstance(item, dict):
-                out[id(item)] = (name, registry_key(name), i)
-    return out
-
-
-def where(project: Project, entry: dict[str, Any], key: str = "id", sub: int | str | None = None) -> tuple[int, int]:
-    """1-based (line, col) of a registry ``entry``'s ``key`` in its file, or of ``sub`` (an
-    item index or a key) inside the value of ``key``; (1, 1) when the entry has no ``key``."""
-    found = _entry_paths(project).get(id(entry))
-    if found is None or key not in entry:
-        return 1, 1
-    name, list_key, index = found
-    path: list[Any] = [list_key, index, key]
-    value = entry[key]
-    if sub is not None and (isinstance(value, dict) and sub in value
-                            or isinstance(value, list) and isinstance(sub, int) and 0 <= sub < len(value)):
-        path.append(sub)
-    return project.yaml(registry_path(project, name)).position(path)
+from ..project import Project
 
 
 def file_annotations(item, project: Project) -> tuple[annotations.AnnotationIndex, list[annotations.Annotation]]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from ..errors import UsageError
 from ..project import Project, shown_path
 from . import coverage
 from .finding import INTERNAL, Finding, Problem, Severity
@@ -30,10 +31,6 @@ __all__ = ["RuleCrash", "UsageError", "run", "select_rules"]
 # ``duizhao: ignore[T002] reason`` in an XML or YAML comment, on the finding's line
 # or the line above; the reason is required.
 _SUPPRESS = re.compile(r"duizhao:\s*ignore\[([A-Z0-9, ]+)\]\s*[-—:]*\s*(\S.*)")
-
-
-class UsageError(Exception):
-    """Bad command-line input (exit 2)."""
 
 
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[ModuleType]:

@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 def run(args, project) -> int:
     from ..anchoring import resolve
-    from ..check.runner import UsageError
+    from ..errors import UsageError
     from ..suggest.review import decide, full_id, pending
     from ..suggest.select import annotation_path, documents
     from ..suggest.store import StoreError

@@ -2,7 +2,7 @@
 
 Built once per site build from a :class:`~duizhao.project.Project`, through the shared
 loaders (``duizhao.annotations`` for records and anchors, ``duizhao.names`` for term
-frequencies, ``duizhao.check.registry`` for the registries). Only *visible* annotations are shown:
+frequencies, ``duizhao.registries`` for the registries). Only *visible* annotations are shown:
 accepted ones, plus proposed ones when proposals are switched on (never rejected ones),
 and only those whose anchor resolves to exactly one place.
 """
@@ -19,9 +19,9 @@ from typing import Any
 
 from .. import annotations as annotations_mod
 from ..annotations import Annotation
-from ..check.registry import entries_by_id
 from ..names import corpus_names
 from ..project import Project
+from ..registries import Registries, registries
 from ..tei import Document, Segment
 from . import projection
 
@@ -88,8 +88,14 @@ class SiteData:
         return sorted(self.project.documents.values(), key=lambda d: (d.date or "9999", d.id))
 
     @cached_property
-    def registries(self) -> dict[str, dict[str, dict[str, Any]]]:
-        return entries_by_id(self.project)
+    def vocabulary(self) -> Registries:
+        """The registries as records (names, renderings, positions)."""
+        return registries(self.project)
+
+    @cached_property
+    def registries(self) -> dict[str, dict[str, Any]]:
+        """``{registry: {id: entry as written}}``: what the templates read."""
+        return {name: self.vocabulary.entries(name) for name in ("glossary", "entities", "indicators")}
 
     @property
     def glossary(self) -> dict[str, dict[str, Any]]:
@@ -153,7 +159,7 @@ class SiteData:
         if key not in self.projected:
             tr = doc.translations.get(seg.id)
             marks = self.segment_marks(doc, seg)
-            self.projected[key] = (projection.project(seg.zh, tr.en, marks, self.registries)
+            self.projected[key] = (projection.project(seg.zh, tr.en, marks, self.vocabulary)
                                    if tr is not None and tr.en and marks else {})
         return self.projected[key]
 

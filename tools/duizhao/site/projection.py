@@ -1,7 +1,8 @@
 """Annotations projected into the English translation (DESIGN.md: not annotated twice).
 
 A term's English form comes from the glossary (``en``, ``en_variants``), an entity's from
-the registry (``en``, ``en_aliases``), both matched as :mod:`duizhao.renderings` matches
+the registry (``en``, ``en_aliases``): the records' ``renderings``
+(:mod:`duizhao.registries`), matched as :mod:`duizhao.renderings` matches
 renderings for the translation checks; a figure's counterpart is the shortest run of
 English words that states its value (:func:`duizhao.numbers.english_numbers`). Marks of
 one term or entity pair with its English matches in order; a mark without a counterpart
@@ -14,10 +15,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import renderings
 from ..numbers import NumberMention, english_numbers, same_value
+from ..registries import Registries
 
 if TYPE_CHECKING:
     from .data import Mark
@@ -34,20 +36,12 @@ _MONTHS = re.compile(r"(?:january|february|march|april|may|june|july|august|sept
                      re.IGNORECASE)
 
 
-def _forms(entry: dict[str, Any], kind: str) -> list[str]:
-    if kind == "term":
-        return renderings.accepted(entry)
-    aliases = entry.get("en_aliases")
-    forms = [entry.get("en"), *(aliases if isinstance(aliases, list) else [])]
-    return list(dict.fromkeys(f for f in forms if isinstance(f, str) and f.strip()))
-
-
-def prepare(registries: dict[str, dict[str, dict[str, Any]]]) -> None:
+def prepare(vocabulary: Registries) -> None:
     """Compile the pattern of every term's and entity's English form now, once, rather
     than in each process forked afterwards (compiling them is most of the first projections)."""
-    for kind, registry in (("term", "glossary"), ("entity", "entities")):
-        for entry in registries[registry].values():
-            for form in _forms(entry, kind):
+    for records in (vocabulary.terms, vocabulary.entities):
+        for record in records.values():
+            for form in record.renderings:
                 renderings.pattern(form)
 
 
@@ -112,8 +106,7 @@ def _figure_mention(mark: "Mark") -> NumberMention | None:
                          ann.unit, ann.qualifier or "exact", ann.value_max)
 
 
-def project(zh: str, en: str, marks: list["Mark"],
-            registries: dict[str, dict[str, dict[str, Any]]]) -> dict[str, tuple[int, int]]:
+def project(zh: str, en: str, marks: list["Mark"], vocabulary: Registries) -> dict[str, tuple[int, int]]:
     """``{mark id: (start, end)}`` in ``en`` (the translation of ``zh``) for the marks that
     have a counterpart."""
     out: dict[str, tuple[int, int]] = {}
@@ -125,10 +118,10 @@ def project(zh: str, en: str, marks: list["Mark"],
         elif mark.target:
             by_target[(mark.type, mark.target)].append(mark)
     for (kind, target), group in by_target.items():
-        entry = registries["glossary" if kind == "term" else "entities"].get(target)
-        if entry is None:
+        record = (vocabulary.terms if kind == "term" else vocabulary.entities).get(target)
+        if record is None:
             continue
-        for mark, span in zip(sorted(group, key=lambda m: m.start), phrase_spans(_forms(entry, kind), en)):
+        for mark, span in zip(sorted(group, key=lambda m: m.start), phrase_spans(record.renderings, en)):
             out[mark.id] = span
     if figures:
         # each figure takes the unused run stating its value nearest to where it stands in

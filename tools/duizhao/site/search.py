@@ -26,7 +26,6 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..names import forms_of
 from ..suggest.tokens import Segmenter
 from ..text import has_ideograph
 from .data import SiteData
@@ -50,13 +49,7 @@ class Record:
 
 def dictionary(data: SiteData) -> list[str]:
     """The words a Chinese query and the Chinese index are cut with, besides jieba's own."""
-    words: set[str] = set()
-    for entry in data.glossary.values():
-        words.update(forms_of(entry, "term"))
-    for entry in data.entities.values():
-        words.update(forms_of(entry, "entity"))
-    for entry in data.indicators.values():
-        words.update(forms_of(entry, "term"))
+    words = {form for record in data.vocabulary for form in record.forms if record.id is not None}
     return sorted(w for w in words if has_ideograph(w) and not any(ch.isspace() for ch in w))
 
 
@@ -103,10 +96,6 @@ def _text(*parts: object) -> str:
     return "\n".join(str(p) for p in parts if isinstance(p, str) and p)
 
 
-def _mapping(value: object, lang: str) -> str:
-    return value.get(lang, "") if isinstance(value, dict) else ""
-
-
 def records(data: SiteData, words: ChineseWords) -> list[Record]:
     """What is searchable: every document, term, entity and indicator, in both languages."""
     out: list[Record] = []
@@ -117,15 +106,13 @@ def records(data: SiteData, words: ChineseWords) -> list[Record]:
         en = _text(en_title, *(doc.translations[s.id].en for s in doc.segments if s.id in doc.translations))
         out.append(Record("zh", f"documents/{doc.id}/", zh_title, words(zh), "document", meta))
         out.append(Record("en", f"documents/{doc.id}/", en_title, en, "document", meta))
-    registries = (("term", data.glossary, "glossary/#{}", "variants", "en_variants", "definition"),
-                  ("entity", data.entities, "entities/{}/", "aliases", "en_aliases", "description"),
-                  ("indicator", data.indicators, "figures/{}/", "variants", "en_variants", "definition"))
-    for kind, entries, url, zh_more, en_more, gloss in registries:
-        for rid, e in entries.items():
-            zh = _text(e.get("zh"), *(e.get(zh_more) or []), _mapping(e.get(gloss), "zh"))
-            en = _text(e.get("en"), *(e.get(en_more) or []), _mapping(e.get(gloss), "en"))
-            out.append(Record("zh", url.format(rid), str(e.get("zh") or rid), words(zh), kind))
-            out.append(Record("en", url.format(rid), str(e.get("en") or rid), en, kind))
+    urls = {"term": "glossary/#{}", "entity": "entities/{}/", "indicator": "figures/{}/"}
+    for name in ("glossary", "entities", "indicators"):
+        for rid, r in data.vocabulary.by_id(name).items():
+            zh = _text(*r.forms, r.gloss.get("zh"))
+            en = _text(*r.renderings, r.gloss.get("en"))
+            out.append(Record("zh", urls[r.kind].format(rid), r.zh or rid, words(zh), r.kind))
+            out.append(Record("en", urls[r.kind].format(rid), r.en or rid, en, r.kind))
     return out
 
 

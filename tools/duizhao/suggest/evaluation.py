@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..project import Project
+from ..registries import registries
 from ..tei import Document
 from .attributes import AttributeScores, render, same_magnitude
 from .base import Proposal
@@ -136,7 +137,7 @@ class Evaluation:
                 self._record("gazetteer", doc, self._timed("gazetteer", doc, lambda: rec.propose(doc)), ("term", "entity"))
         if "figures" in self.names:
             from .figures import FiguresRecommender
-            rec = FiguresRecommender(self.lexicon, self.project.registry("indicators"))
+            rec = FiguresRecommender(self.lexicon, registries(self.project).records("indicators"))
             for doc in self.docs:
                 pairs = self._record("figures", doc, self._timed("figures", doc, lambda: rec.propose(doc)), ("figure",))
                 for proposal, reference in pairs:

@@ -35,6 +35,7 @@ money). Each figure then gets, from its context in the segment:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,7 @@ from ..figures import cues
 from ..names import Matcher, NameMatch
 from ..numbers import NumberMention, find_numbers
 from ..project import Project
+from ..registries import Indicator, records_of, registries
 from ..tei import Document
 from ..text import CJK_IDEOGRAPH
 from .base import Proposal
@@ -79,9 +81,8 @@ class Span:
 
 
 def _parent(lexicon: Lexicon, entity_id: str | None) -> str | None:
-    entry = next((e for e in lexicon.entities if e.get("id") == entity_id), None)
-    parent = entry.get("parent") if entry else None
-    return parent if isinstance(parent, str) else None
+    entity = next((e for e in lexicon.entities if e.id == entity_id), None)
+    return entity.parent if entity else None
 
 
 def places(doc: Document, lexicon: Lexicon) -> Places:
@@ -114,16 +115,15 @@ def gapped_match(window: str, form: str) -> tuple[int, int] | None:
 class FiguresRecommender:
     name = NAME
 
-    def __init__(self, lexicon: Lexicon, indicators: list[dict[str, Any]]):
+    def __init__(self, lexicon: Lexicon, indicators: Iterable[Indicator | dict[str, Any]]):
         self.lexicon = lexicon
         forms: list[tuple[str, str]] = []  # (form, indicator id)
         self.default_unit: dict[str, str] = {}
-        for ind in indicators:
-            if not isinstance(ind.get("id"), str):
+        for ind in records_of("indicators", indicators):
+            if ind.id is None:
                 continue
-            self.default_unit[ind["id"]] = str(ind.get("unit") or "")
-            variants = ind.get("variants") if isinstance(ind.get("variants"), list) else []
-            forms += [(f, ind["id"]) for f in (ind.get("zh"), *variants) if isinstance(f, str) and f]
+            self.default_unit[ind.id] = ind.unit or ""
+            forms += [(f, ind.id) for f in ind.forms]
         self._form_chars = [(form, ind, frozenset(form)) for form, ind in forms]
         self.increases = {ind for form, ind in forms if "新增" in form or "净增" in form}  # flows of new things
         exact: dict[str, list[tuple[str, str]]] = {}
@@ -282,4 +282,4 @@ def _start_of(text: str, offset: int, boundary: re.Pattern) -> int:
 
 
 def build(project: Project, lexicon: Lexicon | None = None, **_: object) -> FiguresRecommender:
-    return FiguresRecommender(lexicon or Lexicon.of(project), project.registry("indicators"))
+    return FiguresRecommender(lexicon or Lexicon.of(project), registries(project).records("indicators"))

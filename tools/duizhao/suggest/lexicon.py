@@ -11,33 +11,40 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from ..names import Matcher, NameMatch
 from ..project import Project
+from ..registries import Entity, Term, records_of, registries
 
 
 @dataclass
 class Lexicon:
-    glossary: list[dict[str, Any]] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
+    """Glossary terms and entities (records; entries as written are read into records)."""
+
+    glossary: list[Term] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.glossary = records_of("glossary", self.glossary)  # type: ignore[assignment]
+        self.entities = records_of("entities", self.entities)  # type: ignore[assignment]
 
     @classmethod
     def of(cls, project: Project) -> "Lexicon":
-        return cls(project.registry("glossary"), project.registry("entities"))
+        found = registries(project)
+        return cls(found.records("glossary"), found.records("entities"))  # type: ignore[arg-type]
 
     @cached_property
     def matcher(self) -> Matcher:
-        return Matcher.from_registries(self.glossary, self.entities)
+        return Matcher.of([*self.glossary, *self.entities])
 
     @cached_property
     def entity_types(self) -> dict[str, str]:
-        return {str(e.get("id")): str(e.get("type") or "") for e in self.entities}
+        return {str(e.id): e.type or "" for e in self.entities}
 
     def without(self, entity_ids: Iterable[str]) -> "Lexicon":
         """A copy that no longer knows these entities (for 'absent from the registry' tests)."""
         drop = set(entity_ids)
-        return Lexicon(self.glossary, [e for e in self.entities if e.get("id") not in drop])
+        return Lexicon(self.glossary, [e for e in self.entities if e.id not in drop])
 
     def forms(self) -> list[str]:
         return list(self.matcher.forms)

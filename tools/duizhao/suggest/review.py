@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import yamlio
-from ..check.runner import UsageError
+from ..errors import UsageError
 from .store import load_for_update
 
 DECISIONS = ("accepted", "rejected")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check.runner import UsageError
+from ..errors import UsageError
 from ..project import Project
 from ..tei import Document
 

@@ -14,7 +14,7 @@ an unknown id leaves a mention without a referent and breaks the entity index.
 
 from ... import annotations
 from ..finding import Problem, Severity
-from ..registry import entries_by_id, where
+from ...registries import registries
 
 CODE = "E001"
 SLUG = "unknown-entity"
@@ -24,12 +24,13 @@ NEEDS = ("entities",)  # see check.coverage
 
 
 def check(item, project):
-    known = entries_by_id(project)["entities"]
+    found = registries(project)
+    known = found.entities
     if item.kind == "entities":
-        for entry in project.registry("entities"):
-            parent = entry.get("parent")
-            if isinstance(parent, str) and parent not in known:
-                yield Problem(*where(project, entry, "parent"), f"entity {entry.get('id')!r}: parent {parent!r} is not a registered entity")
+        for entity in found.records("entities"):
+            if entity.parent is not None and entity.parent not in known:
+                yield Problem(*found.position(entity, "parent"),
+                              f"entity {entity.id!r}: parent {entity.parent!r} is not a registered entity")
     elif item.kind == "annotations":
         for ann in annotations.load(project).file(item.path).annotations:
             if ann.active and ann.entity is not None and ann.entity not in known:

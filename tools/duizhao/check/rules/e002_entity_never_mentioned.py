@@ -14,7 +14,8 @@ misspelt name (so its real mentions go unmatched) or left over from a deleted do
 """
 
 from ..finding import Problem, Severity
-from ..registry import file_annotations, registry_path, where
+from ...registries import registries
+from ..registry import file_annotations
 from ..summary import written, written_anywhere
 
 CODE = "E002"
@@ -38,12 +39,13 @@ def summarise(item, project):
 
 def check(project, summaries):
     named = written_anywhere(summaries["tei"])
-    entries = project.registry("entities")
-    referred = {e["parent"] for e in entries if isinstance(e.get("parent"), str)}
+    found = registries(project)
+    entities = found.records("entities")
+    referred = {e.parent for e in entities if e.parent is not None}
     for _, ids in summaries["yaml"]:
         referred.update(ids or ())
-    for entry in entries:
-        eid = entry.get("id")
-        if isinstance(eid, str) and eid not in referred and eid not in named:
-            yield Problem(*where(project, entry, "zh"), f"entity {eid!r} ({entry.get('zh')}) is neither named in the corpus nor referred to",
-                          path=registry_path(project, "entities"))
+    for entity in entities:
+        if entity.id is not None and entity.id not in referred and entity.id not in named:
+            yield Problem(*found.position(entity, "zh"),
+                          f"entity {entity.id!r} ({entity.get('zh')}) is neither named in the corpus nor referred to",
+                          path=found.path("entities"))

@@ -18,9 +18,8 @@ corpus of several cities) out of the aliases and annotate its mentions by hand.
 **Good.** The short form in neither list; each mention annotated with the right entity.
 """
 
-from ...names import forms_of
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import where
 
 CODE = "E003"
 SLUG = "alias-collision"
@@ -31,13 +30,13 @@ TARGET = "yaml"
 def check(item, project):
     if item.kind != "entities":
         return
-    terms = {form: term.get("id") for term in project.registry("glossary") for form in forms_of(term, "term")}
+    found = registries(project)
+    terms = {form: term.id for term in found.records("glossary") for form in term.forms}
     owner: dict[str, tuple[str, int]] = {}
-    for entry in project.registry("entities"):
-        eid = entry.get("id")
-        aliases = entry.get("aliases") if isinstance(entry.get("aliases"), list) else []
-        for form in forms_of(entry, "entity"):
-            place = where(project, entry, "zh") if form == entry.get("zh") else where(project, entry, "aliases", aliases.index(form))
+    for entity in found.records("entities"):
+        eid = entity.id
+        for form in entity.forms:
+            place = found.form_position(entity, form)
             if form in owner and owner[form][0] != eid:
                 other, line = owner[form]
                 yield Problem(*place, f"{form!r} of entity {eid!r} is already a name of entity {other!r} (line {line})")

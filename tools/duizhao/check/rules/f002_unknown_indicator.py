@@ -12,8 +12,8 @@ indicator; an unknown id puts a figure in a group of its own.
 """
 
 from ... import annotations
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import entries_by_id
 
 CODE = "F002"
 SLUG = "unknown-indicator"
@@ -25,7 +25,7 @@ NEEDS = ("indicators",)  # see check.coverage
 def check(item, project):
     if item.kind != "annotations":
         return
-    known = entries_by_id(project)["indicators"]
+    known = registries(project).indicators
     for ann in annotations.load(project).file(item.path).annotations:
         if ann.active and ann.indicator is not None and ann.indicator not in known:
             yield Problem(*ann.position("indicator"),

@@ -13,8 +13,8 @@ one registered entity.
 """
 
 from ... import annotations
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import entries_by_id
 
 CODE = "F005"
 SLUG = "unknown-scope"
@@ -26,7 +26,7 @@ NEEDS = ("entities",)  # see check.coverage
 def check(item, project):
     if item.kind != "annotations":
         return
-    known = entries_by_id(project)["entities"]
+    known = registries(project).entities
     for ann in annotations.load(project).file(item.path).annotations:
         if ann.active and ann.scope is not None and ann.scope not in known:
             yield Problem(*ann.position("scope"), f"{ann.id}: scope {ann.scope!r} is not an entity id of annotations/entities.yaml")

@@ -26,8 +26,9 @@ from __future__ import annotations
 from ...figures import cues
 from ...memo import per_project
 from ...names import Matcher
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import entries_by_id, figures_in_context
+from ..registry import figures_in_context
 
 CODE = "F010"
 SLUG = "indicator-not-named"
@@ -35,19 +36,10 @@ SEVERITY = Severity.WARNING
 TARGET = "yaml"
 
 
-def names_of(entry) -> list[str]:
-    return [f for f in (entry.get("zh"), *(entry.get("variants") or [])) if isinstance(f, str) and f]
-
-
 @per_project
-def _indicator_names(project) -> tuple[Matcher, dict[str, list[str]]]:
-    forms: dict[str, list] = {}
-    by_id = {ind_id: names_of(entry) for ind_id, entry in entries_by_id(project)["indicators"].items()}
-    for ind_id, names in by_id.items():
-        for form in names:
-            if ("indicator", ind_id) not in forms.get(form, []):
-                forms.setdefault(form, []).append(("indicator", ind_id))
-    return Matcher(forms), by_id
+def _indicator_names(project) -> tuple[Matcher, dict[str, tuple[str, ...]]]:
+    indicators = registries(project).indicators
+    return Matcher.of(indicators.values()), {ind_id: ind.forms for ind_id, ind in indicators.items()}
 
 
 def check(item, project):

@@ -13,8 +13,8 @@ fix the id.
 """
 
 from ... import annotations
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import entries_by_id
 
 CODE = "G001"
 SLUG = "unknown-term"
@@ -26,7 +26,7 @@ NEEDS = ("glossary",)  # see check.coverage
 def check(item, project):
     if item.kind != "annotations":
         return
-    known = entries_by_id(project)["glossary"]
+    known = registries(project).terms
     for ann in annotations.load(project).file(item.path).annotations:
         if ann.active and ann.term is not None and ann.term not in known:
             yield Problem(*ann.position("term"), f"{ann.id}: term {ann.term!r} is not in annotations/glossary.yaml")

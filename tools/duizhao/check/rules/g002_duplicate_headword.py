@@ -24,9 +24,8 @@ or drop the shared form from one.
 ```
 """
 
-from ...names import forms_of
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import where
 
 CODE = "G002"
 SLUG = "duplicate-headword"
@@ -38,11 +37,11 @@ def check(item, project):
     if item.kind != "glossary":
         return
     owner: dict[str, tuple[str, int]] = {}  # form -> (term id, line)
-    for entry in project.registry("glossary"):
-        tid = entry.get("id")
-        variants = entry.get("variants") if isinstance(entry.get("variants"), list) else []
-        for form in forms_of(entry, "term"):
-            place = where(project, entry, "zh") if form == entry.get("zh") else where(project, entry, "variants", variants.index(form))
+    found = registries(project)
+    for term in found.records("glossary"):
+        tid = term.id
+        for form in term.forms:
+            place = found.form_position(term, form)
             if form in owner and owner[form][0] != tid:
                 other, line = owner[form]
                 yield Problem(*place, f"{form!r} of term {tid!r} is already a form of term {other!r} (line {line})")

@@ -24,8 +24,8 @@ definition:
 ```
 """
 
+from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import where
 
 CODE = "G003"
 SLUG = "missing-english-or-definition"
@@ -40,15 +40,16 @@ def _blank(value) -> bool:
 def check(item, project):
     if item.kind != "glossary":
         return
-    for entry in project.registry("glossary"):
-        tid = entry.get("id")
-        if _blank(entry.get("en")):
-            yield Problem(*where(project, entry, "en"), f"term {tid!r} has a blank English rendering `en`")
-        definition = entry.get("definition")
+    found = registries(project)
+    for term in found.records("glossary"):
+        tid = term.id
+        if _blank(term.en):
+            yield Problem(*found.position(term, "en"), f"term {tid!r} has a blank English rendering `en`")
+        definition = term.get("definition")
         if not isinstance(definition, dict):
             continue
         for lang, other in (("zh", "en"), ("en", "zh")):
             if _blank(definition.get(lang)) or (lang not in definition and isinstance(definition.get(other), str)):
-                place = where(project, entry, "definition", lang)
+                place = found.position(term, "definition", lang)
                 yield Problem(*place, f"term {tid!r} has no {'Chinese' if lang == 'zh' else 'English'} definition "
                               f"(definition.{lang} is {'blank' if lang in definition else 'missing'})")

@@ -14,7 +14,7 @@ page.
 """
 
 from ..finding import Problem, Severity
-from ..registry import registry_path, where
+from ...registries import registries
 from ..summary import written, written_anywhere
 
 CODE = "G004"
@@ -32,8 +32,8 @@ def summarise(item, project):
 
 def check(project, summaries):
     named = written_anywhere(summaries["tei"])
-    path = registry_path(project, "glossary")
-    for entry in project.registry("glossary"):
-        tid = entry.get("id")
-        if isinstance(tid, str) and tid not in named:
-            yield Problem(*where(project, entry, "zh"), f"term {tid!r} ({entry.get('zh')}) occurs in no segment of the corpus", path=path)
+    found = registries(project)
+    for term in found.records("glossary"):
+        if term.id is not None and term.id not in named:
+            yield Problem(*found.position(term, "zh"), f"term {term.id!r} ({term.get('zh')}) occurs in no segment of the corpus",
+                          path=found.path("glossary"))

@@ -37,4 +37,4 @@ def check(item, project):
     for seg, tr, form, term, renderings, text in translated_terms(project, item.doc, lambda r: r.accepted):
         if not renderings.rendered(text):
             wanted = " or ".join(f'"{f}"' for f in renderings.accepted)
-            yield Problem(tr.line, 1, f"{seg.id}: {form} ({term['id']}) is not rendered as {wanted}")
+            yield Problem(tr.line, 1, f"{seg.id}: {form} ({term.id}) is not rendered as {wanted}")

@@ -28,5 +28,5 @@ def check(item, project):
         return
     for seg, tr, form, term, renderings, text in translated_terms(project, item.doc, lambda r: r.forbidden):
         for bad in renderings.forbidden_used(text):
-            yield Problem(tr.line, 1, f'{seg.id}: "{bad}" is a forbidden rendering of {form} ({term["id"]}); '
-                          f'use "{term.get("en")}"')
+            yield Problem(tr.line, 1, f'{seg.id}: "{bad}" is a forbidden rendering of {form} ({term.id}); '
+                          f'use "{term.en}"')
