@@ -278,15 +278,25 @@ def test_a_fraction_is_a_ratio_and_a_target_reached_stays_a_target(tmp_path):
     assert figures["78.82%"].get("modality") is None  # the actual repayment rate
 
 
-def _one_paragraph(tmp_path, text: str):
-    """The recommender and a copy of fx-newsletter-2020 whose s003 is ``text``."""
+def _one_paragraph(tmp_path, text: str, indicators: tuple = ()):
+    """The recommender (with ``indicators`` added to the registry) and a copy of
+    fx-newsletter-2020 whose s003 is ``text``."""
     root = build_project(tmp_path / "p", FIXTURES / "suggest")
     path = root / "corpus" / "fx-newsletter-2020.xml"
     path.write_text(re.sub(r'(<p xml:id="s003">)[^<]*', lambda m: m.group(1) + text, path.read_text(encoding="utf-8")),
                     encoding="utf-8")
     project = Project(root)
     doc = project.documents["fx-newsletter-2020"]
-    return FiguresRecommender(Lexicon.of(project), project.registry("indicators")), doc
+    return FiguresRecommender(Lexicon.of(project), [*project.registry("indicators"), *indicators]), doc
+
+
+def test_an_indicator_of_new_things_is_a_level_but_a_forecast_of_an_increase_a_change(tmp_path):
+    new = {"id": "new-enterprises-above-designated-size", "zh": "新增规模以上工业企业", "variants": ["新增规上企业"],
+           "unit": "enterprise"}
+    rec, doc = _one_paragraph(tmp_path, "1-11月新增规上企业102家，预计全年新增200家。", (new,))
+    figures = _by_quote(rec.propose(doc), doc)
+    assert (figures["102家"].get("measure"), figures["102家"].get("indicator")) == ("level", new["id"])
+    assert (figures["200家"].get("measure"), figures["200家"].get("modality")) == ("change", "forecast")
 
 
 def test_ratings_enumerations_and_time_phrases_are_not_figures(tmp_path):

@@ -61,7 +61,7 @@ class Around:
     starts: tuple[int, ...] = ()  # where the segment's numbers start
     next_number: NumberMention | None = None
     previous: tuple[Seen, ...] = ()  # the figures before it in the segment
-    counts_increases: bool = False  # its indicator is itself an increase (新增规模以上工业企业): a level
+    counts_increases: bool = False  # its indicator counts new things (新增规模以上工业企业): an actual one is a level
 
     @cached_property
     def before(self) -> str:
@@ -98,6 +98,9 @@ def read(a: Around) -> Reading:
     per = average_per(a)
     measure = measure_of(a, compared is not None, per is not None)
     milestone = cues.milestone(a.after)
+    modality = None if milestone else modality_of(a, measure)
+    if measure == "change" and a.counts_increases and modality is None and a.unit != "percentage_point":
+        measure = "level"  # 新增规上企业102家 of 新增规模以上工业企业: a level; a target for an increase stays a change
     value = a.number.value
     falls = compared[1] if measure == "gap" and compared else cues.direction(a.before) == "down"
     if measure in SIGNED and value > 0 and falls:
@@ -106,7 +109,7 @@ def read(a: Around) -> Reading:
         value=value,
         qualifier="at_least" if milestone else a.number.qualifier,
         measure=measure,
-        modality=None if milestone else modality_of(a, measure),
+        modality=modality,
         rank_of=rank_of(a) if measure == "rank" else None,
         per=per if measure == "average" else None,
         benchmark=compared[0] if measure == "gap" and compared else None,
@@ -181,7 +184,7 @@ def measure_of(a: Around, compared: bool, averaged: bool) -> str:
     increase = cues.increase(a.before) or (  # 新增独角兽企业2家、瞪羚企业14家: the increase covers the list
         a.previous and a.previous[-1].start >= a.start_of(a.clause) and a.previous[-1][2:] == ("change", a.unit))
     if increase:
-        return "level" if a.counts_increases else "change"
+        return "change"
     if a.unit in ("times", "yuan_per_100_yuan", "ratio") or cues.RATIO_BEFORE.search(words):
         return "ratio"
     return "level"
