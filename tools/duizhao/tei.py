@@ -104,6 +104,35 @@ class Document:
         return self._by_lang("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title")
 
     @cached_property
+    def headings(self) -> dict[str, tuple[str, str]]:
+        """``{lang: (title, subtitle)}``: the main title (``type="main"`` or untyped) and the
+        subtitle (``type="sub"``, its leading dash dropped) of ``titleStmt``. :attr:`titles`
+        keeps the last title of each language, which for a document with a subtitle is the
+        subtitle."""
+        out: dict[str, tuple[str, str]] = {}
+        for el in self.root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS):
+            lang, kind = el.get(XML_LANG, "zh"), el.get("type") or "main"
+            text = " ".join("".join(el.itertext()).split())
+            main, sub = out.get(lang, ("", ""))
+            if kind == "main" and not main:
+                main = text
+            elif kind == "sub" and not sub:
+                sub = text.lstrip("—–-― ").strip()
+            out[lang] = (main, sub)
+        return {lang: (main or sub, sub if main else "") for lang, (main, sub) in out.items()}
+
+    @cached_property
+    def dating(self) -> tuple[str | None, str | None, str | None, str]:
+        """``(earliest, latest, cert, as written)`` of the document's date: ``when`` is both
+        ends; a date known to a month or a range has ``notBefore``/``notAfter``."""
+        el = self._first("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:date")
+        if el is None:
+            return None, None, None, ""
+        written = " ".join("".join(el.itertext()).split())
+        when = el.get("when")
+        return (when or el.get("notBefore"), when or el.get("notAfter"), el.get("cert"), written)
+
+    @cached_property
     def publisher(self) -> dict[str, str]:
         return self._by_lang("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:publisher")
 
