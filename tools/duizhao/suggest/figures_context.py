@@ -4,19 +4,23 @@
 The cue words come from :mod:`duizhao.figures.cues`, shared with the F rules. In the
 guideline's order:
 
-- **measure**: ``rank`` for a rank; ``duration`` after 连续 (连续八年: never a rank); ``gap``
-  for a difference to a benchmark (高于/高出/低于…平均, 较目标差欠, 超过年度计划, 优于国家), with
-  ``benchmark`` named (a known one in English, else the Chinese words to translate);
-  ``average`` after 户均, 平均每家, 每个项目 with ``per``; ``change`` for percentage points and
-  increases (新增, 净增, 同比增加0.53元); ``share`` after 占…比重/占比; ``growth_yoy`` after
-  增长/下降/同比 (``growth`` after 环比, 年均, 比2015年, 翻番); else ``level``;
+- **measure**: ``rank`` for a rank; ``duration`` after 连续 (连续八年: never a rank) and for 四年翻番;
+  ``gap`` for a difference to a benchmark (高于/高出/低于…平均, 较目标差欠, 超过年度计划, 优于国家),
+  with ``benchmark`` named (a known one in English, else the Chinese words to translate);
+  ``average`` after 户均, 平均每家, 每个项目, 单个项目 with ``per``; ``change`` for percentage
+  points (not 拉动…个百分点, a level) and increases (新增, 净增, 同比增加0.53元; an actual figure of
+  an indicator that counts new things, 新增规模以上工业企业, is its level); ``share`` after
+  占…比重/占比; ``growth_yoy`` after 增长/下降/同比 (``growth`` after 环比, 年均, 比2015年, 翻番);
+  ``ratio`` for 每百元…, 倍, 2/3; else ``level``;
 - **rank_of**: the measure named nearest before the rank (增速/增幅/增长 → growth_yoy,
   占比/比重 → share, 总量 → level), else that of the figure before it in the sentence;
-- **modality**: ``threshold`` for a class boundary (亿元以上项目, 过500亿元15个, 申报条件: …以上);
-  actual with ``at_least`` for a milestone crossed (迈上3000亿元台阶); else the cue nearest
-  before the number (预计 → forecast, 力争 → target), in its clause or in an earlier clause of
-  its sentence that holds a number or names a goal (力争净增110家，新增28家). A cue inside a
-  registered name or naming a benchmark (超过年度计划) says nothing;
+- **modality**: ``threshold`` for a class boundary or an eligibility criterion (亿元以上项目,
+  过500亿元15个, 有3个突破200亿元, 23个行业增幅超过50%, 申报条件: …以上, 补助上限); actual with
+  ``at_least`` for a milestone crossed (迈上3000亿元台阶); ``target`` for a target reached
+  (清偿2/3以上的目标任务); else the cue nearest before the number (预计 → forecast, 力争 →
+  target), in its clause or in an earlier clause of its sentence that holds a number (力争净增110家，
+  新增28家) or, for 目标/任务, in the clause just before. A cue inside a registered name or
+  naming a benchmark (超过年度计划) says nothing;
 - **value** with its sign: a fall is negative (changes, growth and gaps).
 
 Lists of numbers (分别, years in order) and the span of a streak are :mod:`.figures_lists`.
@@ -181,10 +185,10 @@ def measure_of(a: Around, compared: bool, averaged: bool) -> str:
         return "level"
     if cues.GROWTH_WORDS.search(words) and cues.COMPARED.search(words):
         return "change"
-    increase = cues.increase(a.before) or (  # 新增独角兽企业2家、瞪羚企业14家: the increase covers the list
-        a.previous and a.previous[-1].start >= a.start_of(a.clause) and a.previous[-1][2:] == ("change", a.unit))
-    if increase:
-        return "change"
+    last = a.previous[-1] if a.previous else None
+    if cues.increase(a.before) or (last is not None and last.start >= a.start_of(a.clause)
+                                   and (last.measure, last.unit) == ("change", a.unit)):
+        return "change"  # 新增28家; 新增独角兽企业2家、瞪羚企业14家: the increase covers the list
     if a.unit in ("times", "yuan_per_100_yuan", "ratio") or cues.RATIO_BEFORE.search(words):
         return "ratio"
     return "level"
