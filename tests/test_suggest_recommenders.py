@@ -10,7 +10,8 @@ import pytest
 from duizhao.figures import MEASURES, MODALITIES, QUALIFIERS, RANKABLE, UNITS
 from duizhao.project import Project
 from duizhao.suggest.dates import PeriodResolver, document_date, last_year_over, title_year, topic_year
-from duizhao.suggest.figures import FiguresRecommender
+from duizhao.numbers import find_numbers
+from duizhao.suggest.figures import FiguresRecommender, places
 from duizhao.suggest.gazetteer import GazetteerRecommender
 from duizhao.suggest.lexicon import Lexicon
 
@@ -305,3 +306,20 @@ def test_ratings_enumerations_and_time_phrases_are_not_figures(tmp_path):
     quotes = set(_by_quote(rec.propose(doc), doc))
     assert {"12个", "1个", "3个", "8187家"} <= quotes
     assert not {"五星", "四星", "十大", "三年"} & quotes
+
+
+def test_a_rank_is_taken_among_the_place_named_before_it(project, guideline):
+    rec = FiguresRecommender(Lexicon.of(project), project.registry("indicators"))
+    doc = project.documents["fx-guideline-2024"]
+    where = places(doc, rec.lexicon)
+    among = {}
+    for seg in doc.segments:
+        for n in find_numbers(seg.zh):
+            if n.unit == "rank":
+                among[n.text] = rec.rank_among(seg.zh, n, rec.lexicon.longest_leftmost(seg.zh), where)
+    assert among == {"第2位": "jiangxi-province", "前三": "jiangxi-province", "第1": "jiangxi-province",
+                     "第12位": "china"}
+    interview = project.documents["fx-interview-2021"]
+    text = interview.segment_index["s002"].zh  # 总量列江西省第一，全国30强
+    first = next(n for n in find_numbers(text) if n.text == "第一")
+    assert rec.rank_among(text, first, rec.lexicon.longest_leftmost(text), places(interview, rec.lexicon)) == "jiangxi-province"

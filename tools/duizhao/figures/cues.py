@@ -53,14 +53,15 @@ BENCHMARKS = (("全省平均", "the provincial average"), ("全国平均", "the 
               ("计划", "the plan"), ("国家", "the national level"))  # else the Chinese words, to translate
 PER = (("户均", "enterprise"), ("每家", "enterprise"), ("每户", "enterprise"), ("单户", "enterprise"),
        ("人均", "person"), ("每人", "person"), ("项目", "project"), ("每项", "item"), ("品种", "product"),
+       ("单笔", "loan"),
        ("园区", "park"))
 RANK_OF = re.compile(r"(?P<growth_yoy>增速|增幅|增长|降幅)|(?P<share>占比|比重)|(?P<level>总量|总数|总额)")
 ELIGIBILITY = re.compile(r"申报条件|申报的条件|条件要求|准入条件|门槛")  # in the sentence: a class boundary
 STREAK = re.compile(r"连续(?P<n>\d+|[一二两三四五六七八九十]+)(?P<unit>年|个月)")
 RESPECTIVELY = "分别"  # A、B分别增长x、y: the n-th number belongs to the n-th name
-AVERAGE_MORE = re.compile(r"(?:单个|单品种|平均)[^，。；]{0,10}$")  # 单个项目补助上限, 开工时间平均提前
+AVERAGE_MORE = re.compile(r"(?:单个|单品种|单笔|平均)[^，。；]{0,20}$")  # 单个项目补助上限, 单笔不超过, 平均提前
 TARGET_AFTER = re.compile(r"^的?(?:目标|任务)")  # 已完成清偿2/3以上的目标任务: a target, reached
-CAP = re.compile(r"上限|封顶")  # 补助上限由300万元提高到1800万元: a boundary, not a statistic
+CAP = re.compile(r"上限|封顶|最长|最高")  # 补助上限由300万元提高到1800万元, 期限最长不超过五年: a boundary
 RATIO_BEFORE = re.compile(r"百元[^，。；]*$")  # 每百元营业收入中的成本为86.2元
 CONTRIBUTION = re.compile(r"拉动[^，。；]*$")  # 拉动经济增长2.9个百分点: a contribution, not a change
 CLASS_NOUN_AFTER = re.compile(r"^[^，。；、\d]{0,3}(?:企业|项目|行业|产品|集群|园区)")  # 下滑95%以上规上企业

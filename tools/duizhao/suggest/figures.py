@@ -61,6 +61,7 @@ _NUMERALS = set("0123456789０１２３４５６７８９〇零一二两三四�
 _NO_GAP_IN = re.compile(r"[，。；,;！？!?]")
 _INDICATOR_WINDOW = 40  # characters before a number searched for its indicator
 _RANK_DOMAIN = 2  # a place at most this far before a rank (列/居/位列) is where it ranks
+_RANKED_IN = re.compile(rf"({'|'.join(_SUBJECTS)})[^，。；、\d]{{0,4}}$")  # 列全省第2位, 居全国行业前十
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class FiguresRecommender:
                 unit=unit, scale=number.scale, qualifier=reading.qualifier, indicator=indicator.id if indicator else None,
                 measure=reading.measure, modality=reading.modality, rank_of=reading.rank_of, per=reading.per,
                 benchmark=reading.benchmark, scope=self._scope(text, number, names, where), period=period,
+                rank_among=self.rank_among(text, number, names, where) if reading.measure == "rank" else None,
             ))
             previous.append(Seen(number.start, number.end, reading.measure, unit))
         return out
@@ -226,6 +228,17 @@ class FiguresRecommender:
         if number.scale == 1 or (not number.text[:1].isdigit() and number.qualifier == "exact"):
             return None
         return default if default in _MONEY_UNITS else "cny"
+
+    def rank_among(self, text: str, number: NumberMention, names: list[NameMatch], where: Places) -> str | None:
+        """Among whom a rank is taken: the place named just before it (总量列江西省第一, 在中部地区位列18位),
+        else 全省/全国/全市 just before it (列全省第2位, 全国30强), as an entity id; None if neither."""
+        for match in reversed(names):
+            if match.end <= number.start and number.start - match.end <= _RANK_DOMAIN:
+                ids = [rid for kind, rid in match.refs if kind == "entity" and self.lexicon.entity_types.get(rid) == "place"]
+                if ids:
+                    return ids[0]
+        m = _RANKED_IN.search(text, max(0, number.start - 8), number.start)
+        return getattr(where, _SUBJECTS[m.group(1)]) if m else None
 
     def _scope(self, text: str, number: NumberMention, names: list[NameMatch], where: Places) -> str | None:
         clause_start = _start_of(text, number.start, cues.CLAUSE_END)

@@ -174,7 +174,7 @@ def measure_of(a: Around, compared: bool, averaged: bool) -> str:
         start = a.indicator_end  # 经济增长的贡献率达64.7%: the words after the indicator's name
     words = a.text[start:len(a.before)].replace("增加值", "")
     if a.unit == "percentage_point":
-        return "level" if cues.CONTRIBUTION.search(words) else "change"
+        return "level" if cues.CONTRIBUTION.search(a.clause) else "change"
     if a.unit in TIME_UNITS and a.after.startswith("翻"):
         return "duration"  # 四年翻番: the time a doubling took
     if a.unit == "percent":
@@ -250,12 +250,14 @@ def threshold(a: Around) -> bool:
     """A class boundary or an eligibility criterion: 亿元以上工业项目, 过500亿元15个, 有3个突破200亿元,
     23个行业增幅超过50%, 申报条件, 补助上限."""
     bounded = a.number.qualifier in ("more_than", "at_least", "at_most", "less_than")
+    if cues.CAP.search(a.clause):
+        return True  # 补助上限由300万元提高到1800万元, 授信期限最长不超过五年
     if a.unit == "percent":  # a share is no class (惠及90%以上企业); a bounded growth of a class of things is
         return bounded and bool(cues.GROWTH_WORDS.search(a.clause[-4:])) and (
             bool(cues.CLASS_NOUN_AFTER.match(a.after)) or _counted(a))
     if a.unit not in cues.THRESHOLD_UNITS:
         return False
-    if cues.THRESHOLD_AFTER.match(a.after) or cues.THRESHOLD_BEFORE.search(a.clause) or cues.CAP.search(a.clause):
+    if cues.THRESHOLD_AFTER.match(a.after) or cues.THRESHOLD_BEFORE.search(a.clause):
         return True
     if bounded and _counted(a):
         return True  # 其中过500亿元15个, 集群有3个突破200亿元: the figure bounds the class counted
