@@ -136,7 +136,7 @@ def test_figures_csv_has_the_documented_columns_in_their_order(v2, capsysbinary)
     header, *lines = csv.reader(io.StringIO(_export(v2, "figures", "csv", capsysbinary).decode()))
     assert header == [
         "document", "segment", "id", "quote", "indicator", "scope", "period", "period_start", "period_end",
-        "measure", "modality", "rank_of", "per", "benchmark", "value", "value_max", "unit", "scale", "qualifier",
+        "measure", "modality", "rank_of", "rank_among", "per", "benchmark", "value", "value_max", "unit", "scale", "qualifier",
         "normalised_value", "normalised_value_max", "low", "low_closed", "high", "high_closed", "status"]
     documented = [c for c in re.findall(r"``([a-z_]+)``", figures.__doc__) if c in header]
     assert list(dict.fromkeys(documented)) == header  # the docstring names every column, in order

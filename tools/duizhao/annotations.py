@@ -27,15 +27,15 @@ from .yamlio import YAMLProblem
 
 ACTIVE = ("accepted", "proposed")  # rejected annotations are kept only so they are not proposed again
 TEXT_FIELDS = ("id", "type", "segment", "quote", "prefix", "suffix", "status", "source", "note",
-               "term", "entity", "unit", "qualifier", "indicator", "measure", "modality", "rank_of", "per",
-               "benchmark", "scope", "period")
+               "term", "entity", "unit", "qualifier", "indicator", "measure", "modality", "rank_of", "rank_among",
+               "per", "benchmark", "scope", "period")
 NUMBER_FIELDS = ("value", "value_max", "scale")
 _TEXT, _NUMBER = frozenset(TEXT_FIELDS), frozenset(NUMBER_FIELDS)
 TYPE_FIELDS = {  # the type-specific keys, in the order of the contract
     "term": ("term",),
     "entity": ("entity",),
     "figure": ("value", "value_max", "unit", "scale", "qualifier", "indicator", "measure", "modality", "rank_of",
-               "per", "benchmark", "scope", "period"),
+               "rank_among", "per", "benchmark", "scope", "period"),
 }
 
 
@@ -82,6 +82,7 @@ class Annotation:
     measure: str | None = None
     modality: str | None = None
     rank_of: str | None = None
+    rank_among: str | None = None
     per: str | None = None
     benchmark: str | None = None
     scope: str | None = None

@@ -8,7 +8,7 @@ and ``json`` (one array of the same objects). Every format has the columns of
 - ``indicator``, ``scope``, ``period``, ``period_start``, ``period_end``: what is measured, whose,
   and the period the statistic covers (first and last day of the ISO period);
 - ``measure``, ``modality`` (``actual`` when the annotation leaves it out), ``rank_of`` (rank only:
-  what is ranked), ``per`` (average only: what one item is), ``benchmark`` (gap only: compared with what);
+  what is ranked), ``rank_among`` (rank only: the entity ranked among), ``per`` (average only: what one item is), ``benchmark`` (gap only: compared with what);
 - ``value``, ``value_max``, ``unit``, ``scale``, ``qualifier``: as annotated (the value signed, a
   decline negative; qualifier ``exact`` when left out);
 - ``normalised_value``, ``normalised_value_max``: ``value × scale`` in the unit's base (yuan, US
@@ -34,7 +34,7 @@ from ..project import Project
 from .tables import number, write_csv, write_json, write_jsonl
 
 COLUMNS = ["document", "segment", "id", "quote", "indicator", "scope", "period", "period_start", "period_end",
-           "measure", "modality", "rank_of", "per", "benchmark", "value", "value_max", "unit", "scale", "qualifier",
+           "measure", "modality", "rank_of", "rank_among", "per", "benchmark", "value", "value_max", "unit", "scale", "qualifier",
            "normalised_value", "normalised_value_max", "low", "low_closed", "high", "high_closed", "status"]
 
 
@@ -64,7 +64,7 @@ def records(project: Project) -> Iterator[dict]:
             "document": ann.doc, "segment": ann.segment, "id": ann.id, "quote": ann.quote,
             "indicator": ann.indicator, "scope": ann.scope, "period": ann.period,
             "period_start": start, "period_end": end, "measure": ann.measure,
-            "modality": default_modality(ann.modality), "rank_of": ann.rank_of, "per": ann.per,
+            "modality": default_modality(ann.modality), "rank_of": ann.rank_of, "rank_among": ann.rank_among, "per": ann.per,
             "benchmark": ann.benchmark,
             "value": number(ann.value), "value_max": number(ann.value_max), "unit": ann.unit,
             "scale": number(1.0 if ann.scale is None else ann.scale), "qualifier": ann.qualifier or "exact",

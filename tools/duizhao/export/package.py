@@ -57,10 +57,10 @@ TABLES: tuple[Table, ...] = (
           {"zh_words": lambda project, row: spaced(project, row["zh"])}),
     Table("annotations", annotation_records, ["id"], [
         (["doc"], "documents", ["id"]), SEGMENT, (["term"], "glossary", ["id"]), (["entity"], "entities", ["id"]),
-        (["indicator"], "indicators", ["id"]), (["scope"], "entities", ["id"])]),
+        (["indicator"], "indicators", ["id"]), (["scope"], "entities", ["id"]), (["rank_among"], "entities", ["id"])]),
     Table("figures", figures, ["id"], [
         (["id"], "annotations", ["id"]), (["document", "segment"], "segments", ["doc", "segment"]),
-        (["indicator"], "indicators", ["id"]), (["scope"], "entities", ["id"])]),
+        (["indicator"], "indicators", ["id"]), (["scope"], "entities", ["id"]), (["rank_among"], "entities", ["id"])]),
     Table("entities", entities, ["id"], [(["parent"], "", ["id"])]),
     Table("glossary", glossary, ["id"], [(["first_doc", "first_segment"], "segments", ["doc", "segment"])]),
     Table("indicators", indicators, ["id"]),

@@ -90,7 +90,8 @@ def reading(ann: Any, name: Callable[[str], str] = str) -> str:
     unit = _UNIT_WORDS.get(ann.unit or "", f" {ann.unit}" if ann.unit else "")
     head = f"{_BOUND_WORDS.get(ann.qualifier or '', '')}{number}{scale}{unit}"
     if ann.measure == "rank":
-        head = f"rank {head}" + (f" by {_MEASURE_WORDS.get(ann.rank_of, ann.rank_of)}" if ann.rank_of else "")
+        head = f"rank {head}" + (f" by {_MEASURE_WORDS.get(ann.rank_of, ann.rank_of)}" if ann.rank_of else "") \
+            + (f" among {name(ann.rank_among)}" if ann.rank_among else "")
     elif ann.measure in _MEASURE_WORDS:
         head = f"{head} {_MEASURE_WORDS[ann.measure]}"
     parts = [head]

@@ -42,7 +42,7 @@ MEASURES: dict[str, str] = {
     "change": "change over time in the unit of the level (新增28家, 提高2个百分点)",
     "gap": "difference to a named benchmark (高于全省平均1.5个百分点, 差欠目标150亿元)",
     "share": "a part as a percentage of a whole (占…比重)",
-    "rank": "a place in an ordering; rank_of says what is ranked",
+    "rank": "a place in an ordering; rank_of says what is ranked, rank_among among whom",
     "average": "a per-item figure (户均, 平均每家); per says per what",
     "ratio": "a ratio of two quantities that is not a share (每百元营业收入中的成本)",
     "duration": "a length of time: a streak (连续八年) or a time taken (用时3年)",
@@ -69,7 +69,8 @@ QUALIFIERS: dict[str, str] = {
 RANKABLE = ("level", "growth_yoy", "growth", "change", "share", "average", "ratio")
 
 # attributes each measure requires, and which it alone may carry
-MEASURE_REQUIRES: dict[str, tuple[str, ...]] = {"rank": ("rank_of",), "gap": ("benchmark",), "average": ("per",)}
+MEASURE_REQUIRES: dict[str, tuple[str, ...]] = {"rank": ("rank_of", "rank_among"), "gap": ("benchmark",),
+                                                 "average": ("per",)}
 UNBOUNDED_ABOVE = ("more_than", "at_least")
 UNBOUNDED_BELOW = ("less_than", "at_most")
 

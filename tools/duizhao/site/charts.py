@@ -48,11 +48,12 @@ class SeriesKey:
     rank_of: str = ""
     per: str = ""
     benchmark: str = ""
+    rank_among: str = ""
 
     @property
     def thing(self) -> tuple:
         """The series without its modality: a forecast shares shape and colour with its outcomes."""
-        return (self.scope, self.length, self.per, self.benchmark)
+        return (self.scope, self.length, self.per, self.benchmark, self.rank_among)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ and labels everything in the page's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -63,12 +65,14 @@ def shown_value(ann: Annotation, lang: str) -> str:
     return sign + with_unit(text, ann.unit, lang)
 
 
-def details(ann: Annotation, lang: str) -> list[tuple[str, str, str]]:
+def details(ann: Annotation, lang: str, entity_name: Callable[[str], str] = str) -> list[tuple[str, str, str]]:
     """``(label, value, language of the value)`` of what a rank, an average or a gap is of (those set;
-    ``per`` and ``benchmark`` are the annotator's English words)."""
+    ``per`` and ``benchmark`` are the annotator's English words; ``entity_name`` names an entity id)."""
     out = []
     if ann.rank_of:
         out.append((i18n.t("rank_of", lang), i18n.t("measure_" + ann.rank_of, lang), lang))
+    if ann.rank_among:
+        out.append((i18n.t("rank_among", lang), entity_name(ann.rank_among), lang))
     if ann.per:
         out.append((i18n.t("per", lang), ann.per, "en"))
     if ann.benchmark:
@@ -86,7 +90,8 @@ def series_key(ann: Annotation) -> charts.SeriesKey | None:
     if period is None or ann.value is None or modality(ann) not in CHARTED:
         return None
     return charts.SeriesKey(ann.measure or "level", ann.unit or "", modality(ann), ann.scope or "",
-                            charts.length(period), ann.rank_of or "", ann.per or "", ann.benchmark or "")
+                            charts.length(period), ann.rank_of or "", ann.per or "", ann.benchmark or "",
+                             ann.rank_among or "")
 
 
 def length_label(length: charts.Length, lang: str) -> str:
@@ -160,6 +165,8 @@ class FigurePages:
     def legend(self, key: charts.SeriesKey) -> str:
         parts = [self.scope_name(key.scope), length_label(key.length, self.lang)]
         colon = i18n.t("colon", self.lang)
+        if key.rank_among:
+            parts.append(f"{i18n.t('rank_among', self.lang)}{colon}{self.scope_name(key.rank_among)}")
         if key.per:
             parts.append(f"{i18n.t('per', self.lang)}{colon}{key.per}")
         if key.benchmark:

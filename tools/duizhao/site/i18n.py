@@ -257,6 +257,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "modality_target": ("target", "目标值"),
     "modality_threshold": ("threshold", "门槛值"),
     "rank_of": ("ranked by", "排名依据"),
+    "rank_among": ("ranked among", "排名范围"),
     "per": ("per", "平均单位"),
     "benchmark": ("compared with", "比较基准"),
     "colon": (": ", "："),

@@ -1,7 +1,7 @@
 """F004 figure-conflict — the same figure is reported with different values in different documents.
 
 **What it does.** Groups the accepted figures of the whole corpus by indicator, scope,
-period, measure, modality (with rank_of, per, benchmark) and unit, and reports each figure whose normalised value (value × scale)
+period, measure, modality (with rank_of, rank_among, per, benchmark) and unit, and reports each figure whose normalised value (value × scale)
 cannot be true together with one of its group's *in another document*. Within one
 document, figures sharing that key usually count different things (three kinds of listed
 firms, several funds), which the key cannot tell apart, so they are not compared. A figure stands for an interval:
@@ -35,8 +35,8 @@ SEVERITY = Severity.WARNING
 TARGET = "corpus"
 SUMMARISES = ("yaml",)
 
-KEY_FIELDS = ("indicator", "scope", "period", "measure", "modality", "rank_of", "per", "benchmark", "unit")
-OPTIONAL = ("modality", "rank_of", "per", "benchmark")  # absent is a value too (modality: actual)
+KEY_FIELDS = ("indicator", "scope", "period", "measure", "modality", "rank_of", "rank_among", "per", "benchmark", "unit")
+OPTIONAL = ("modality", "rank_of", "rank_among", "per", "benchmark")  # absent is a value too (modality: actual)
 
 
 def interval(ann) -> tuple[float, float] | None:

@@ -1,7 +1,7 @@
-"""F005 unknown-scope — a figure's scope is not a registered entity.
+"""F005 unknown-scope — a figure's scope (or the group a rank is among) is not a registered entity.
 
-**What it does.** Looks up the `scope` of every accepted or proposed annotation among the
-ids of `annotations/entities.yaml`.
+**What it does.** Looks up the `scope` and `rank_among` of every accepted or proposed
+annotation among the ids of `annotations/entities.yaml`.
 
 **Why.** The scope says whose figure it is (a city, a province, a company, a zone); the
 figures explorer and the cross-document comparison (F004) group by it, so it must name
@@ -28,5 +28,9 @@ def check(item, project):
         return
     known = registries(project).entities
     for ann in annotations.load(project).file(item.path).annotations:
-        if ann.active and ann.scope is not None and ann.scope not in known:
-            yield Problem(*ann.position("scope"), f"{ann.id}: scope {ann.scope!r} is not an entity id of annotations/entities.yaml")
+        if not ann.active:
+            continue
+        for key in ("scope", "rank_among"):
+            value = getattr(ann, key)
+            if value is not None and value not in known:
+                yield Problem(*ann.position(key), f"{ann.id}: {key} {value!r} is not an entity id of annotations/entities.yaml")

@@ -1,9 +1,10 @@
 """F009 figure-incomplete — a figure lacks the attribute its measure or qualifier needs, or has one it cannot have.
 
 **What it does.** Checks the dependencies of figures contract v2: a `rank` says what is
-ranked (`rank_of`), a `gap` what it is compared with (`benchmark`), an `average` per what
-(`per`), a `range` its upper end (`value_max`); and `rank_of`, `benchmark`, `per` and
-`value_max` appear only with that measure or qualifier. A rank is in unit `rank`, a
+ranked (`rank_of`) and among whom (`rank_among`: 列全省第2 among `jiangxi-province`'s cities,
+全国30强 among `china`'s), a `gap` what it is compared with (`benchmark`), an `average` per what
+(`per`), a `range` its upper end (`value_max`); and `rank_of`, `rank_among`, `benchmark`,
+`per` and `value_max` appear only with that measure or qualifier. A rank is in unit `rank`, a
 duration in `year`, `month` or `day`, and a threshold is not a rank.
 
 **Why.** Without them a reader cannot tell "7th by growth" from "7th by size", the gap from
