@@ -8,7 +8,10 @@ them with the annotation: `value` must be a number the span writes (the sign may
 `project` and `base_station`), `value_max` the upper end of a range, and `qualifier`
 the bound the text states (约/近 approx, 超/多/余 more_than, 以上 at_least, 不足
 less_than, 以下 at_most, N-M range; more_than and at_least are accepted for each other,
-as are less_than and at_most). See `duizhao.numbers` for the full reading.
+as are less_than and at_most; a milestone crossed, 迈上3000亿元台阶, and a class named by its amount,
+20亿元项目 coded as a threshold, may be at_least; a fraction, 2/3, may be coded as the percentage it
+is, 66.7). See `duizhao.numbers` for the full reading. Each
+contradiction is reported at the key it concerns (a wrong `scale:` at its own line).
 
 **Why.** Figures are exported as data and compared across documents; a value typed as
 `103.13` for 1031.3亿元, or `exact` for 近70亿元, is a wrong data point that nobody sees
@@ -61,13 +64,19 @@ def _number_text(m: NumberMention) -> str:
     return f"{m.text!r} (value {_n(m.value)}, scale {_n(m.scale)}, unit {m.unit or 'none'}, {m.qualifier})"
 
 
+def _as_percent(ann, m: NumberMention) -> bool:
+    """A fraction (2/3, 三分之二) coded as the percentage it is, to one decimal (66.7)."""
+    fraction = m.unit is None and ("/" in m.text or "分之" in m.text)
+    return fraction and ann.unit == "percent" and abs(abs(ann.value) - round(abs(m.value) * 100, 1)) < 1e-9
+
+
 def contradictions(ann, mentions: list[NumberMention], milestone: bool = False) -> list[tuple[str, str]]:
     """``(key, what it contradicts)`` for each attribute of ``ann`` that the numbers of its span
     contradict (empty when consistent). A ``milestone`` (迈上3000亿元台阶) is crossed: at_least."""
     if not mentions:
         return [("quote", f"the quote {ann.quote!r} contains no number")]
     scale = 1.0 if ann.scale is None else ann.scale
-    matching = [m for m in mentions if _close(abs(m.value), abs(ann.value))]
+    matching = [m for m in mentions if _close(abs(m.value), abs(ann.value)) or _as_percent(ann, m)]
     if not matching:
         same_amount = [m for m in mentions if _close(abs(m.amount), abs(ann.value * scale))]
         if same_amount:
@@ -86,7 +95,8 @@ def contradictions(ann, mentions: list[NumberMention], milestone: bool = False) 
         problems.append(("value_max" if ann.value_max is not None else "value",
                          f"value_max {'missing' if ann.value_max is None else _n(ann.value_max)} "
                          f"but {m.text!r} ranges up to {_n(m.value_max)}"))
-    written = "at_least" if milestone and m.qualifier == "exact" else m.qualifier
+    crossed = milestone or ann.modality == "threshold"  # 迈上3000亿元台阶, 20亿元项目: the amount or more
+    written = "at_least" if crossed and m.qualifier == "exact" and ann.qualifier == "at_least" else m.qualifier
     if ann.qualifier is not None and SAME_BOUND.get(ann.qualifier, ann.qualifier) != SAME_BOUND.get(written, written):
         problems.append(("qualifier", f"qualifier {ann.qualifier} but {m.text!r} reads as {written}"))
     return problems
