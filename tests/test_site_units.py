@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from duizhao import annotations
 from duizhao.project import Project
-from duizhao.site import i18n, inline, parallel, projection, search
+from duizhao.site import i18n, inline, parallel, projection, search, urls
 from duizhao.site.cache import RenderCache
 from duizhao.site.data import SiteData
 from duizhao.site.render import Pages, sanitise
@@ -112,9 +112,9 @@ def test_sanitise_removes_scripts_handlers_and_javascript_urls():
 
 
 def test_counterpart_urls():
-    assert i18n.counterpart("en/documents/x/", "zh") == "zh/documents/x/"
-    assert i18n.counterpart("guide/encoding/", "zh") == "guide/encoding/"
-    assert i18n.lang_of_url("zh/glossary/") == "zh" and i18n.lang_of_url("rules/") is None
+    assert urls.counterpart("en/documents/x/", "zh") == "zh/documents/x/"
+    assert urls.counterpart("guide/encoding/", "zh") == "guide/encoding/"
+    assert urls.lang_of("zh/glossary/") == "zh" and urls.lang_of("rules/") is None
 
 
 def test_search_splits_compound_words_like_the_browser():
@@ -250,7 +250,7 @@ def test_shared_tooltips_read_as_if_rendered_afresh(site_project):
         fresh = Pages(SiteData(Project(site_project), version="test"), "en")
         assert warm.document(doc, f"en/documents/{doc.id}/", downloads) == \
             fresh.document(doc, f"en/documents/{doc.id}/", downloads)
-    assert warm._tip_bodies  # bodies were shared
+    assert warm.tip_bodies._shared  # bodies were shared
 
 
 def test_every_interface_label_exists_in_both_languages():
@@ -258,7 +258,7 @@ def test_every_interface_label_exists_in_both_languages():
     Chinese and an English text (a missing one would show its key on the page)."""
     import json as _json
 
-    from duizhao.site.render import TEMPLATES
+    from duizhao.site.html import TEMPLATES
     from duizhao.tei import GENRES
 
     used = set()

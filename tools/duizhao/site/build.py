@@ -23,21 +23,22 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import annotations as annotations_mod
-from ..check.rules import RULES
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
-from . import i18n, parallel, projection, search
+from . import i18n, meta, page_list, parallel, projection, search, urls
 from .background import SEARCH_COUNTS, Background
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version
-from .render import Download, Pages, entity_pages, environment, preload
+from .html import environment, preload
+from .render import Download, Pages
 
 log = logging.getLogger("mkdocs.plugins.duizhao")
 
@@ -59,15 +60,19 @@ class Generated:
     kind: str = ""  # what the page shows: document, entity, glossary…
     key: str = ""  # its render-cache key
     render: Callable[[], str] | None = None  # its HTML, rendered afresh (``html`` goes through the cache)
+    description: str = ""
+    head: Callable[[str | None], str] | None = None  # extra <head> markup, given the page's address
 
     @property
     def markdown(self) -> str:
-        meta: dict[str, Any] = {"title": self.title}
+        front: dict[str, Any] = {"title": self.title}
+        if self.description:
+            front["description"] = self.description
         if self.hide:
-            meta["hide"] = list(self.hide)
+            front["hide"] = list(self.hide)
         if self.template:
-            meta["template"] = self.template
-        return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
+            front["template"] = self.template
+        return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()) + "\n---\n"
 
 
 @dataclass
@@ -103,16 +108,23 @@ class SiteBuilder:
         self.hand_written: dict[str, str] = {}  # src_uri -> URL of the pages written by hand
         self.timings: dict[str, float] = {}
         self.cache: RenderCache | None = None
+        self.version: meta.Version | None = None
+        self.files: Files | None = None
 
     # -- on_config ------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
         self.settings = Settings.from_config(config)
         self.pages, self.deferred, self.navs = {}, set(), {}
-        config.extra["duizhao_version"] = corpus_version(self.settings.root)
+        if not config.site_url and os.environ.get("DUIZHAO_SITE_URL"):
+            config.site_url = os.environ["DUIZHAO_SITE_URL"].rstrip("/") + "/"
+        self.version = meta.Version.of(self.settings.root, corpus_version(self.settings.root))
+        config.extra["duizhao_version"] = self.version.label
+        config.extra["duizhao_version_date"] = self.version.date or ""
 
     # -- on_files -------------------------------------------------------------------------
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
+        self.files = files
         started = time.perf_counter()
         project = Project(self.settings.root)
         project.use_cache()  # parsed YAML kept in build/cache/ between builds (shared with duizhao check)
@@ -137,61 +149,23 @@ class SiteBuilder:
         own_files = downloads_mod.document_files(project)
         for payload in own_files:
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
-        doc_files = {(p.download.doc, p.download.what): p.download.path for p in own_files}
-        evaluation = evaluation_report.read(project.root)
-        if evaluation.report is not None:
+        inputs = page_list.Inputs(
+            doc_digests=doc_digests, everything=everything,
+            doc_files={(p.download.doc, p.download.what): p.download.path for p in own_files},
+            glossary_downloads=[Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"],
+            evaluation=evaluation_report.read(project.root), root=project.root, version=self.version,
+            listing=lambda: background.exports.result() + [p.download for p in own_files],
+            findings=lambda: background.findings.result(),
+            digest_of=lambda places: cache.key(sorted({doc_digests[p.doc.id] for p in places}), data.registry_digest))
+        if inputs.evaluation.report is not None:
             files.append(File.generated(config, "downloads/evaluation.json",
                                         abs_src_path=str(evaluation_report.default_path(project.root))))
-
-        def listing() -> list[Download]:
-            return background.exports.result() + [p.download for p in own_files]
-
-        def digest_of(places) -> str:
-            return cache.key(sorted({doc_digests[p.doc.id] for p in places}), data.registry_digest)
-
-        glossary_downloads = [Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"]
         views: dict = {}  # documents' rows and tooltips, shared by both languages
+        specs = list(page_list.specs(data, inputs))
         for lang in i18n.LANGS:
-            pages = Pages(data, lang, env, views)
-            self._add(lang, "index.md", i18n.t("home", lang), cache, ("home", everything), pages.home)
-            self._add(lang, "documents/index.md", i18n.t("all_documents", lang), cache, ("documents", everything),
-                      pages.documents)
-            for doc in data.documents:
-                downloads = {"tei": doc_files[(doc.id, "tei")], "yaml": doc_files.get((doc.id, "yaml"))}
-                title = doc.titles.get(lang) or doc.titles.get(i18n.other(lang)) or doc.id
-                self._add(lang, f"documents/{doc.id}.md", title, cache, ("document", doc_digests[doc.id], downloads),
-                          lambda url, doc=doc, downloads=downloads, pages=pages: pages.document(doc, url, downloads))
-            self._add(lang, "glossary.md", i18n.t("glossary", lang), cache, ("glossary", everything, glossary_downloads),
-                      lambda url, pages=pages: pages.glossary(url, glossary_downloads))
-            self._add(lang, "entities/index.md", i18n.t("entities", lang), cache, ("entities", everything),
-                      pages.entities_index)
-            for eid, entry in data.entities.items():
-                title = str(entry.get(lang) or entry.get(i18n.other(lang)) or eid)
-                key = ("entity", repr(entry), digest_of(data.places_of("entity", eid)), sorted(
-                    (c, repr(e)) for c, e in data.entities.items() if e.get("parent") == eid))
-                for number in range(1, entity_pages(len(data.places_of("entity", eid))) + 1):
-                    path = f"entities/{eid}.md" if number == 1 else f"entities/{eid}/{number}.md"
-                    self._add(lang, path, title, cache, (*key, number),
-                              lambda url, eid=eid, number=number, pages=pages: pages.entity(url, eid, number))
-            self._add(lang, "figures/index.md", i18n.t("figures", lang), cache, ("figures", everything),
-                      pages.figures_index)
-            for iid, entry in data.indicators.items():
-                title = str(entry.get(lang) or entry.get(i18n.other(lang)) or iid)
-                key = ("indicator", repr(entry), digest_of(data.places_of("figure", iid)))
-                self._add(lang, f"figures/{iid}.md", title, cache, key,
-                          lambda url, iid=iid, pages=pages: pages.indicator(url, iid))
-            self._add(lang, "evaluation.md", i18n.t("evaluation", lang), cache,
-                      ("evaluation", evaluation.status, evaluation.problem, json.dumps(evaluation.report, sort_keys=True)),
-                      lambda url, pages=pages: pages.evaluation(url, evaluation))
-            self._add(lang, "rules.md", i18n.t("rules", lang), cache, ("rules",),
-                      lambda url, pages=pages: pages.rules(url, RULES))
-            self._add(lang, "search.md", i18n.t("search", lang), cache, ("search",), pages.search)
-            # built last: they wait for the worker
-            self._add(lang, "downloads.md", i18n.t("downloads", lang), cache, ("downloads", everything),
-                      lambda url, pages=pages: pages.downloads(url, listing()), deferred=True)
-            self._add(lang, "quality.md", i18n.t("quality", lang), cache, ("quality", everything),
-                      lambda url, pages=pages: pages.quality(url, background.findings.result(), project.root, RULES),
-                      deferred=True)
+            pages = Pages(data, lang, env, views, self.version, config.site_url)
+            for spec in specs:
+                self._add(lang, spec, cache, pages)
         # the rule reference at the site root, where `duizhao check` findings point (rules/#x003)
         self.pages["rules.md"] = Generated("rules.md", i18n.t("rules", "en"), lambda: "", None,
                                            template="redirect.html")
@@ -213,14 +187,15 @@ class SiteBuilder:
                  len(self.pages), cache.misses, cache.hits, self.timings["pages"])
         return files
 
-    def _add(self, lang: str, path: str, title: str, cache: RenderCache, key: tuple,
-             render: Callable[[str], str], hide: tuple[str, ...] = (), deferred: bool = False) -> None:
-        src_uri = f"{lang}/{path}"
-        url = _url_of(src_uri)
-        k = cache.key(lang, url, key)
-        self.pages[src_uri] = Generated(src_uri, title, lambda: cache.get(k, lambda: render(url)), lang,
-                                        ("toc", *hide), kind=str(key[0]), key=k, render=lambda: render(url))
-        if deferred:
+    def _add(self, lang: str, spec: page_list.Spec, cache: RenderCache, pages: Pages) -> None:
+        src_uri = f"{lang}/{spec.path}"
+        url = urls.of_src(src_uri)
+        k = cache.key(lang, url, spec.key)
+        self.pages[src_uri] = Generated(src_uri, spec.title(lang), lambda: cache.get(k, lambda: spec.render(pages, url)),
+                                        lang, ("toc",), kind=spec.kind, key=k,
+                                        render=lambda: spec.render(pages, url), description=spec.description(lang),
+                                        head=(lambda address: spec.head(lang, address)) if spec.head else None)
+        if spec.deferred:
             self.deferred.add(src_uri)
 
     def _render_missing(self, cache: RenderCache, env: Environment) -> None:
@@ -273,7 +248,7 @@ class SiteBuilder:
             if file.page is not None:
                 file.page.parent = file.page.previous_page = file.page.next_page = None
         hand_written = {f.src_uri: f.page for f in files.documentation_pages()
-                        if f.src_uri not in self.pages and i18n.lang_of_url(f.src_uri) is None
+                        if f.src_uri not in self.pages and urls.lang_of(f.src_uri) is None
                         and f.src_uri != "index.md" and f.page is not None}
         self.hand_written = {src: p.url for src, p in hand_written.items()}
         english = [p for src, p in sorted(hand_written.items()) if i18n.hand_written_lang(src) == "en"]
@@ -306,7 +281,11 @@ class SiteBuilder:
         """The language of a page: its tree's, or a hand-written page's (its file name says)."""
         if page.file.src_uri in self.hand_written:
             return i18n.hand_written_lang(page.file.src_uri)
-        return i18n.lang_of_url(page.url)
+        return urls.lang_of(page.url)
+
+    def labels(self, page: Page) -> dict[str, str]:
+        """The scripts' labels in the page's language."""
+        return i18n.script_labels(self.lang_of(page) or "en")
 
     def nav_for(self, page: Page) -> Navigation | None:
         return self.navs.get(self.lang_of(page) or "en")
@@ -322,11 +301,16 @@ class SiteBuilder:
         return _with_anchors(page, gen.html())
 
     def context(self, page: Page) -> None:
-        """Pages that waited for the checks or the exports get their content now, built last."""
+        """Pages that waited for the checks or the exports get their content now, built last; a
+        page written by hand without a description gets its first paragraph as one."""
         if page.file.src_uri in self.deferred:
             started = time.perf_counter()
             page.content = _with_anchors(page, self.pages[page.file.src_uri].html())
             self.timings["wait_findings"] = self.timings.get("wait_findings", 0) + time.perf_counter() - started
+        if not page.meta.get("description") and page.content:
+            first = re.search(r"<p>(.*?)</p>", page.content, re.S)
+            if first:
+                page.meta["description"] = meta.description(html_text(first.group(1)))
 
     def alternates(self, page: Page) -> list[dict[str, str]]:
         """The same page in each language (a hand-written page without a version in a language:
@@ -336,16 +320,42 @@ class SiteBuilder:
         def url(lang: str) -> str:
             if page.file.src_uri in self.hand_written:
                 return self.hand_written.get(i18n.translation_src(page.file.src_uri, lang), f"{lang}/")
-            return i18n.counterpart(page.url, lang) if here else f"{lang}/"
+            return urls.counterpart(page.url, lang) if here else f"{lang}/"
 
         return [{"lang": lang, "name": i18n.LANG_NAMES[lang], "url": url(lang), "current": lang == here}
                 for lang in i18n.LANGS]
 
+    def real_alternates(self, page: Page) -> list[dict[str, str]]:
+        """The versions of ``page`` that exist (for ``hreflang`` links and the sitemap)."""
+        if page.file.src_uri in self.hand_written:
+            return [{"lang": lang, "url": self.hand_written[src]} for lang in i18n.LANGS
+                    if (src := i18n.translation_src(page.file.src_uri, lang)) in self.hand_written]
+        if self.lang_of(page) is None:
+            return []
+        return [{"lang": lang, "url": urls.counterpart(page.url, lang)} for lang in i18n.LANGS]
+
+    def head(self, page: Page, config: MkDocsConfig) -> Markup:
+        """What ``page`` adds to ``<head>``: its language alternates (when
+        ``site_url`` is set) and, for a document, the tags reference managers read."""
+        out = []
+        address = urls.absolute(config.site_url, page.url)
+        if address:  # the theme writes the canonical link
+            for alt in self.real_alternates(page):
+                out.append(Markup('<link rel="alternate" hreflang="%s" href="%s">')
+                           % (alt["lang"], urls.absolute(config.site_url, alt["url"])))
+        gen = self.pages.get(page.file.src_uri)
+        if gen is not None and gen.head is not None:
+            out.append(Markup(gen.head(address)))
+        return Markup("\n".join(out))
+
     # -- on_post_build ----------------------------------------------------------------------------
     def finish(self, config: MkDocsConfig) -> None:
-        """After the pages: the search index, then the worker is let go and the cache pruned."""
+        """After the pages: the search index, the sitemap, the theme's unused files gone; then the
+        worker is let go and the cache pruned."""
         try:
             self.write_search(config)
+            self.write_sitemap(config)
+            prune_theme(Path(config.site_dir))
         finally:
             self.close()
             if self.cache is not None:
@@ -369,16 +379,60 @@ class SiteBuilder:
         log.info("duizhao: search index (%s records)", ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+    def write_sitemap(self, config: MkDocsConfig) -> None:
+        """``sitemap.xml`` with every page and its language versions when ``site_url`` is set;
+        none without it (a sitemap needs absolute URLs)."""
+        site = Path(config.site_dir)
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+        if not config.site_url or self.files is None:
+            return
+        entries = []
+        for file in self.files.documentation_pages():
+            page = file.page
+            if page is None or file.src_uri == "rules.md":
+                continue
+            links = "".join(f'<xhtml:link rel="alternate" hreflang="{a["lang"]}" href="'
+                            f'{escape(urls.absolute(config.site_url, a["url"]))}"/>' for a in self.real_alternates(page))
+            entries.append(f"<url><loc>{escape(urls.absolute(config.site_url, page.url))}</loc>{links}</url>")
+        (site / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(sorted(entries)) + "\n</urlset>\n",
+            encoding="utf-8")
+
+
+# The theme's files no page uses: the built-in search (lunr and its worker: search is Pagefind's)
+# and source maps (≈1.2 MB together).
+UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "assets/javascripts/*.map",
+                      "assets/stylesheets/*.map")
+
+
+def prune_theme(site: Path) -> None:
+    for pattern in UNUSED_THEME_FILES:
+        for path in site.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+
+
 def _markdown_title(file: File) -> str:
     """A hand-written page's title before MkDocs reads it: front matter ``title`` or first heading."""
     text = file.content_string
-    meta = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    if meta:
-        found = re.search(r"^title:\s*(.+)$", meta.group(1), re.M)
+    front = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    if front:
+        found = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
         if found:
             return found.group(1).strip().strip("\"'")
     heading = re.search(r"^#\s+(.+)$", text, re.M)
     return heading.group(1).strip() if heading else file.name
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment (tags dropped, entities read)."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 def _with_anchors(page: Page, html: str) -> str:
@@ -395,14 +449,6 @@ def _once(render: Callable[[], str]) -> Callable[[], str]:
             result.append(render())
         return result[0]
     return call
-
-
-def _url_of(src_uri: str) -> str:
-    """The URL MkDocs gives ``src_uri`` (directory URLs)."""
-    stem = src_uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
 
 
 def _navigation(items: list[Any]) -> Navigation:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import numbers
 from ..annotations import Annotation
 from ..figures import MODALITIES, bounds_of, close, default_modality, scaled
-from . import charts, i18n
+from . import charts, i18n, urls
 
 if TYPE_CHECKING:
     from .render import Pages
@@ -125,13 +125,13 @@ class FigurePages:
         unassigned = sum(1 for marks in self.data.marks.values() for ms in marks.values()
                          for m in ms if m.type == "figure" and not m.ann.indicator)
         return self.pages.page("figures.html", url, rows=rows, unassigned=unassigned,
-                               guide=i18n.guide_url("annotation", self.lang))
+                               guide=urls.guide("annotation", self.lang))
 
     def indicator(self, url: str, iid: str) -> str:
         places = sorted(self.data.places_of("figure", iid), key=lambda p: (
             p.mark.ann.measure or "", modality(p.mark.ann), p.mark.ann.scope or "", p.mark.ann.period or ""))
         return self.pages.page("indicator.html", url, iid=iid, entry=self.data.indicators[iid], places=places,
-                               charts=self.charts(places), guide=i18n.guide_url("annotation", self.lang),
+                               charts=self.charts(places), guide=urls.guide("annotation", self.lang),
                                thresholds=any(modality(p.mark.ann) == "threshold" for p in places))
 
     def charts(self, places: list[Any]) -> list[charts.Chart]:

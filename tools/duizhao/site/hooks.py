@@ -37,6 +37,8 @@ def on_page_context(context, page, config, nav):
     context["nav"] = builder.nav_for(page) or nav
     context["duizhao_alternates"] = builder.alternates(page)
     context["duizhao_lang"] = builder.lang_of(page)
+    context["duizhao_head"] = builder.head(page, config)
+    context["duizhao_labels"] = builder.labels(page)
     return context
 
 

@@ -1,8 +1,5 @@
-"""The site's two interface languages: labels, and the parallel ``en/`` and ``zh/`` trees.
-
-Every generated page exists once per language at the same path under the language's
-root (``en/documents/x/`` and ``zh/documents/x/``), so switching language is swapping the
-first path component.
+"""The site's two interface languages: every label in both, and which language a hand-written
+page is in. (URLs, including the parallel ``en/`` and ``zh/`` trees, are :mod:`.urls`'.)
 """
 
 from __future__ import annotations
@@ -285,7 +282,73 @@ _LABELS: dict[str, tuple[str, str]] = {
     "length_n_months": ("{n}-month periods", "{n}个月期"),
     "length_days": ("dates", "时点"),
     "length_n_days": ("{n}-day periods", "{n}天期"),
+    # reader's site (issue 14): descriptions, indexes, tables, citations
+    "text": ("Text", "正文"),
+    "documents_intro": ("Every document of the corpus: date, title, genre, place, translation and annotations.",
+                        "语料中的全部文献：日期、标题、体裁、地点、译文与标注。"),
+    "glossary_intro": ("{n} Chinese policy terms with their English renderings, pinyin, definitions and every "
+                       "occurrence in the corpus.", "{n} 条中文政策术语，附英文译法、拼音、定义及其在语料中的全部出现位置。"),
+    "entities_intro": ("{n} people, organisations, companies, places, programmes, documents and events named in the "
+                       "corpus, with every mention.", "语料提及的 {n} 个人物、机构、企业、地点、计划、文件与事件，附全部提及。"),
+    "entity_about": ("{name}: {n} mentions in the corpus, in Chinese and English.", "{name}：语料中的 {n} 处提及（中英对照）。"),
+    "indicator_about": ("{name}: every figure of this indicator in the corpus, charted and tabled.",
+                        "{name}：语料中该指标的全部数据，附图表。"),
+    "filter_terms": ("Filter terms", "筛选术语"),
+    "all_categories": ("all categories", "全部类别"),
+    "shown_of": ("{n} of {total} shown", "显示 {n} / {total} 条"),
+    "no_match": ("Nothing matches the filter.", "没有符合筛选条件的条目。"),
+    "jump_en": ("Jump to a letter (A–Z of the English)", "按英文首字母跳转"),
+    "jump_zh": ("Jump to a letter (A–Z of the pinyin)", "按拼音首字母跳转"),
+    "licence_data": ("CC BY 4.0", "CC BY 4.0 许可"),
+    "licence": ("Licence", "许可"),
+    "licence_text": ("The encoding, the English translation and the annotations are published under CC BY 4.0: reuse "
+                     "them freely, citing the corpus and its version. The source texts remain © their publishers and "
+                     "are reproduced for research.",
+                     "编码、英文译文与标注以 CC BY 4.0 许可发布：可自由复用，请注明本语料及其版本。原始文本版权归原发布者所有，"
+                     "仅为研究目的收录。"),
+    "cite_version": ("Cite the corpus version {version}{date}.", "引用时请注明语料版本 {version}{date}。"),
+    "category_economic-concept": ("economic concept", "经济概念"),
+    "category_policy-mechanism": ("policy mechanism", "政策机制"),
+    "category_statistical-concept": ("statistical concept", "统计概念"),
+    "category_slogan": ("slogan", "口号"),
+    "category_numbered-formula": ("numbered formula", "数字概括语"),
+    "category_honour": ("honour", "荣誉称号"),
+    "category_organisation-type": ("type of organisation", "机构类型"),
+    "category_zone-type": ("type of zone", "园区类型"),
+    "category_programme": ("programme", "计划与行动"),
+    "category_period": ("period", "时期"),
+    "kind_document": ("document", "文献"),
+    "kind_segment": ("paragraph", "段落"),
+    "kind_term": ("term", "术语"),
+    "kind_entity": ("entity", "实体"),
+    "kind_indicator": ("indicator", "指标"),
+    # read by duizhao.js and search.js (script_labels)
+    "filter_rows": ("Filter rows", "筛选行"),
+    "download_shown_csv": ("CSV of the rows shown", "下载所示行（CSV）"),
+    "rows_shown": ("{n} of {total} rows", "{n} / {total} 行"),
+    "sort_by": ("Sort by {column}", "按{column}排序"),
+    "cite_document": ("The whole document", "整篇文献"),
+    "cite_segment": ("This paragraph", "本段"),
+    "citation": ("Citation", "引文"),
+    "close": ("Close", "关闭"),
+    "accessed": ("accessed", "访问日期"),
+    "translated_by": ("translated by", "翻译"),
+    "in_corpus": ("In", "收录于"),
+    "tooltip_links": ("Links of this note", "注释中的链接"),
+    "paragraph_of": ("paragraph {seg}", "第 {seg} 段"),
+    "results_in": ("{n} paragraph(s)", "{n} 段"),
 }
+
+SCRIPT_LABELS = ("filter_rows", "download_shown_csv", "rows_shown", "sort_by", "cite_title", "cite_document",
+                 "cite_segment", "citation", "copy", "copied", "close", "accessed", "translated_by", "in_corpus",
+                 "corpus_version", "segment", "licence", "results", "no_results", "more_results", "results_in",
+                 "paragraph_of", "kind_document", "kind_segment", "kind_term", "kind_entity", "kind_indicator",
+                 "shown_of", "tooltip_links")
+
+
+def script_labels(lang: str) -> dict[str, str]:
+    """The labels the site's scripts show, in ``lang`` (published in each page's head)."""
+    return {key: t(key, lang) for key in SCRIPT_LABELS}
 
 # units: how a normalised value is written after the number
 UNITS: dict[str, tuple[str, str]] = {
@@ -343,22 +406,5 @@ def translation_src(src_uri: str, lang: str) -> str:
     return f"{stem}{TRANSLATION_SUFFIX.get(lang, '')}.md"
 
 
-def guide_url(name: str, lang: str) -> str:
-    """Site-root URL of the guide ``site/guide/<name>.md`` in ``lang``."""
-    return translation_src(f"guide/{name}.md", lang).removesuffix(".md") + "/"
-
-
 def other(lang: str) -> str:
     return "zh" if lang == "en" else "en"
-
-
-def lang_of_url(url: str) -> str | None:
-    """``en`` or ``zh`` for a page in one of the language trees, else None."""
-    head = url.split("/", 1)[0]
-    return head if head in LANGS else None
-
-
-def counterpart(url: str, lang: str) -> str:
-    """The URL of the same page in ``lang`` (pages outside the trees map to themselves)."""
-    current = lang_of_url(url)
-    return lang + url[len(current):] if current else url
