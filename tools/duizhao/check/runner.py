@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import UsageError
+from ..limits import MAX_FILE_BYTES
 from ..project import Project, shown_path
 from . import coverage
 from .finding import INTERNAL, Finding, Problem, Severity
@@ -227,8 +228,8 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
 
     def lines_of(name: str) -> list[str]:
         if name not in lines:
-            try:
-                text = Path(name).read_text(encoding="utf-8", errors="replace")
+            try:  # a file refused for its size (X009, Y007) is not read for suppressions either
+                text = "" if Path(name).stat().st_size > MAX_FILE_BYTES else Path(name).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
             lines[name] = text.splitlines() if "duizhao:" in text else []  # most files suppress nothing
