@@ -206,6 +206,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "datasets": ("Datasets", "数据集"),
     "per_document": ("Per document", "单篇文献"),
     "format": ("Format", "格式"),
+    "palette_dark": ("Switch to the dark palette", "切换到深色配色"),
+    "palette_light": ("Switch to the light palette", "切换到浅色配色"),
     "size": ("Size", "大小"),
     "downloads_intro": ("Every dataset is exported from the same sources at build time by duizhao export.",
                         "所有数据集均在构建时由 duizhao export 从同一来源导出。"),
@@ -343,7 +345,7 @@ SCRIPT_LABELS = ("filter_rows", "download_shown_csv", "rows_shown", "sort_by", "
                  "cite_segment", "citation", "copy", "copied", "close", "accessed", "translated_by", "in_corpus",
                  "corpus_version", "segment", "licence", "results", "no_results", "more_results", "results_in",
                  "paragraph_of", "kind_document", "kind_segment", "kind_term", "kind_entity", "kind_indicator",
-                 "shown_of", "tooltip_links")
+                 "shown_of", "tooltip_links", "format", "palette_dark", "palette_light")
 
 
 def script_labels(lang: str) -> dict[str, str]:
