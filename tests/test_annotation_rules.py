@@ -111,7 +111,7 @@ def test_g005_overlap_with_the_same_term_counts_as_annotated(project_dir):
     assert _codes(project_dir, "G005") == []
     _edit(project_dir, ANN, "term: chain-chief-system", "term: project-5020")
     [(code, line, message)] = _codes(project_dir, "G005")
-    assert "'产业链链长制' (chain-chief-system)" in message and line == 44
+    assert "'产业链链长制' (chain-chief-system)" in message and line == 46
 
 
 def test_rejected_annotations_are_decisions_not_mentions(project_dir):

@@ -89,7 +89,8 @@ def bodies(ann, known: dict[str, dict[str, dict]]) -> list[dict]:
 
 def items(project: Project) -> Iterator[dict]:
     index, times = annotations.load(project), annotation_times(project)
-    known = {name: {e.get("id"): e for e in project.registry(name)} for name in ("glossary", "entities")}
+    known = {name: {e["id"]: e for e in project.registry(name) if isinstance(e, dict) and isinstance(e.get("id"), str)}
+             for name in ("glossary", "entities")}  # a wrongly typed entry is Y003's finding, not a crash
     for ann in index:
         span, segment = index.span(ann), index.segment(ann)
         if ann.status != "accepted" or span is None or segment is None or ann.type not in MOTIVATION:
