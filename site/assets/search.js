@@ -140,6 +140,12 @@
     return out.replace(/(<\/?mark>)\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, "$1");
   }
 
+  var L = {};
+  try { L = JSON.parse(document.getElementById("dz-labels").textContent); } catch (err) { /* none */ }
+  function label(key, n) { return (L[key] || key).replace("{n}", n); }
+
+  /* Results: matching paragraphs grouped by document (the match marked, the other language
+     beside it, a link to the paragraph), then terms, entities and indicators. */
   function render(container, result, list) {
     var lang = container.getAttribute("data-lang");
     if (!list) {
@@ -148,42 +154,73 @@
       if (result.error) { container.textContent = result.error; return; }
       var count = document.createElement("p");
       count.className = "dz-result-count";
-      count.textContent = result.total
-        ? container.getAttribute("data-label-count").replace("{n}", result.total)
-        : container.getAttribute("data-label-none");
+      count.textContent = result.total ? label("results", result.total) : label("no_results");
       container.appendChild(count);
       list = document.createElement("ol");
+      list.className = "dz-result-groups";
       container.appendChild(list);
     }
     result.results.forEach(function (item) {
+      var meta = item.meta || {};
+      var path = meta.href || item.url.replace(/^\/+/, "");
+      var href = new URL(lang + "/" + path, root()).href;
+      if (result.lang === "zh" && result.tokens.length) href += (path.indexOf("#") < 0 ? "#" : "") + ":~:text=" + encodeURIComponent(result.tokens[0]);
+      var group = null;
+      var key = meta.doc ? "doc:" + meta.doc : "kind:" + (meta.kind || "");
+      Array.prototype.forEach.call(list.children, function (li) { if (li.getAttribute("data-group") === key) group = li; });
+      if (!group) {
+        group = document.createElement("li");
+        group.setAttribute("data-group", key);
+        var head = document.createElement("p");
+        head.className = "dz-result-doc";
+        if (meta.doc) {
+          var a = document.createElement("a");
+          a.href = new URL(lang + "/documents/" + meta.doc + "/", root()).href;
+          a.textContent = meta.title || meta.doc;
+          head.appendChild(a);
+          var kind = document.createElement("span");
+          kind.className = "dz-result-kind";
+          kind.textContent = [label("kind_document"), meta.date].filter(Boolean).join(" · ");
+          head.appendChild(kind);
+        } else {
+          head.textContent = label("kind_" + meta.kind);
+        }
+        group.appendChild(head);
+        var inner = document.createElement("ol");
+        inner.className = "dz-result-items";
+        group.appendChild(inner);
+        list.appendChild(group);
+      }
       var li = document.createElement("li");
-      var a = document.createElement("a");
-      var path = (item.meta && item.meta.href) || item.url.replace(/^\/+/, "");
       li.setAttribute("data-url", path);
-      var fragment = result.lang === "zh" && result.tokens.length ? "#:~:text=" + encodeURIComponent(result.tokens[0]) : "";
-      a.href = new URL(lang + "/" + path, root()).href + (path.indexOf("#") < 0 ? fragment : "");
-      a.textContent = (item.meta && item.meta.title) || path;
-      a.lang = result.lang;
-      li.appendChild(a);
-      var kind = document.createElement("span");
-      kind.className = "dz-result-kind";
-      kind.textContent = [item.meta && item.meta.kind, item.meta && item.meta.date].filter(Boolean).join(" · ");
-      li.appendChild(kind);
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = meta.seg ? meta.seg : (meta.title || path);
+      link.className = meta.seg ? "dz-result-seg" : "";
+      if (meta.seg) link.setAttribute("aria-label", (meta.title || "") + ", " + label("paragraph_of", meta.seg).replace("{seg}", meta.seg));
+      li.appendChild(link);
       var p = document.createElement("p");
       p.className = "dz-result-excerpt";
-      p.lang = result.lang;
+      p.lang = result.lang === "zh" ? "zh" : "en";
       p.innerHTML = excerptHtml(item.excerpt, result.lang);
       li.appendChild(p);
-      list.appendChild(li);
+      if (meta.other) {
+        var o = document.createElement("p");
+        o.className = "dz-result-other";
+        o.lang = result.lang === "zh" ? "en" : "zh";
+        o.textContent = meta.other;
+        li.appendChild(o);
+      }
+      group.lastChild.appendChild(li);
     });
-    var shown = list.children.length;
+    var shown = list.querySelectorAll("li[data-url]").length;
     var old = container.querySelector(".dz-more");
     if (old) old.remove();
     if (shown < result.total) {
       var more = document.createElement("button");
       more.type = "button";
       more.className = "dz-more";
-      more.textContent = container.getAttribute("data-label-more");
+      more.textContent = label("more_results");
       more.addEventListener("click", function () {
         more.disabled = true;
         ask(result.lang, result.query, shown).then(function (next) {

@@ -46,6 +46,15 @@ def with_unit(text: str, unit: str | None, lang: str) -> str:
     return f"{text}{label}" if lang == "zh" else f"{text} {label}"
 
 
+def sort_value(ann: Annotation) -> str:
+    """The number a table sorts a figure by: the low end of its interval (else the high end)."""
+    bounds = bounds_of(ann)
+    if bounds is None:
+        return ""
+    value = bounds.low if bounds.low is not None else bounds.high
+    return "" if value is None else repr(float(value))
+
+
 def shown_value(ann: Annotation, lang: str) -> str:
     """The figure as the interval it states, with its unit: ``3.6%``, ``≈ 8%``, ``< −10%``, ``30–70 ms``."""
     bounds = bounds_of(ann)

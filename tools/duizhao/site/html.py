@@ -25,7 +25,7 @@ _TAGS = {
     "a", "abbr", "article", "aside", "br", "button", "caption", "code", "dd", "details", "div", "dl", "dt",
     "em", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "header", "input", "label",
     "li", "mark", "nav", "ol", "p", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "th", "thead", "tr", "ul", "pre", "blockquote", "hr",
+    "tbody", "td", "th", "thead", "tr", "ul", "pre", "blockquote", "hr", "select", "option", "output", "time", "s",
     "svg", "g", "rect", "line", "polyline", "circle", "path", "text", "title", "desc", "tspan",
 }
 _ATTRS = {
@@ -37,7 +37,8 @@ _ATTRS = {
     "form": {"action", "method"},
     "input": {"type", "name", "value", "placeholder", "autocomplete", "checked", "spellcheck", "enterkeyhint"},
     "label": {"for"},
-    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope", "aria-sort"},
+    "option": {"value", "selected"}, "time": {"datetime"},
     "details": {"open"},
     "svg": {"viewBox", "width", "height", "xmlns", "preserveAspectRatio", "focusable"},
     "g": {"transform", "fill", "stroke", "stroke-width", "stroke-dasharray", "font-size", "text-anchor"},

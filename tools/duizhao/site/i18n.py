@@ -206,6 +206,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "datasets": ("Datasets", "数据集"),
     "per_document": ("Per document", "单篇文献"),
     "format": ("Format", "格式"),
+    # downloads, for readers (one per dataset; the format says the rest)
+    "dataset_annotations": ("Every published annotation (term, figure, entity) with its document, segment, quoted text "
+                            "and character offsets in the segment's Chinese text; w3c: as a W3C Web Annotation collection.",
+                            "全部已发布标注（术语、数据、实体），含所在文献、段落、引文及其在段落中文文本中的字符位置；w3c 为 W3C Web Annotation 格式。"),
+    "dataset_documents": ("One row per document: titles, publisher, date (with its certainty), genre, place, source file "
+                          "and translation status.", "每篇文献一行：标题、发布者、日期（及其确定程度）、体裁、地点、来源文件与译文状态。"),
+    "dataset_entities": ("The entity registry: people, organisations, companies, places, programmes, documents and events "
+                         "with their Chinese and English names, aliases and mentions.",
+                         "实体登记表：人物、机构、企业、地点、计划、文件与事件的中英文名称、别名与提及次数。"),
+    "dataset_figures": ("Every figure as data: value as the interval it states (low, high), unit, scale, measure, modality, "
+                        "indicator, scope and period, with the text it was read from.",
+                        "全部数据：以区间（下限、上限）表示的数值、单位、量级、度量、数据性质、指标、范围与时期，附原文。"),
+    "dataset_glossary": ("The glossary: Chinese terms, English renderings, variants, renderings to avoid, definitions and "
+                         "categories; tbx: for translation tools.",
+                         "术语表：中文术语、英文译法、异形、禁用译法、定义与类别；tbx 格式可导入翻译工具。"),
+    "dataset_indicators": ("The indicators figures are filed under, with their definitions and default units.",
+                           "数据所属的指标及其定义与默认单位。"),
+    "dataset_segments": ("Every segment in Chinese and English with its translation status; tmx: a translation memory.",
+                         "全部段落的中英文本及译文状态；tmx 为翻译记忆库格式。"),
     "palette_dark": ("Switch to the dark palette", "切换到深色配色"),
     "palette_light": ("Switch to the light palette", "切换到浅色配色"),
     "size": ("Size", "大小"),

@@ -47,7 +47,7 @@ class Renderer:
                     name=lambda e, fb="": name(e, lang, fb), unit_label=lambda unit: i18n.unit_label(unit, lang),
                     date=lambda doc: meta.date_shown(doc, lang), title=lambda doc, lg=lang: meta.title(doc, lg),
                     subtitle=lambda doc, lg=lang: meta.subtitle(doc, lg),
-                    figure_text=lambda ann: figure_pages.shown_value(ann, lang),
+                    figure_text=lambda ann: figure_pages.shown_value(ann, lang), figure_sort=figure_pages.sort_value,
                     figure_details=lambda ann: figure_pages.details(
                         ann, lang, lambda e: name(self.data.entities.get(e), lang, e)), modality=figure_pages.modality)
 
@@ -234,7 +234,7 @@ class Pages(Renderer):
             if d.doc is not None:
                 per_doc.setdefault(d.doc, []).append(d)
         docs = [(doc, per_doc.get(doc.id, [])) for doc in self.data.documents]
-        return self.page("downloads.html", url, datasets=datasets, docs=docs)
+        return self.page("downloads.html", url, datasets=datasets, docs=docs, version=self.version)
 
     def search(self, url: str) -> str:
         return self.page("search.html", url)

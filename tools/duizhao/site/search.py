@@ -28,11 +28,14 @@ from markupsafe import escape
 
 from ..suggest.tokens import Segmenter
 from ..text import has_ideograph
+from . import meta as site_meta
+from . import urls
 from .data import SiteData
 
 ZH_TAG = "und-Hans"  # Han text already cut into words: Pagefind must not segment it again
 BUNDLE = "search/pagefind"  # one Pagefind bundle per language below this, e.g. search/pagefind/zh/
 DICTIONARY = "search/dictionary.json"
+OTHER_CHARS = 400  # the other language's text a result shows beside the match
 _UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
              "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
@@ -40,7 +43,7 @@ _UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pag
 @dataclass(frozen=True)
 class Record:
     lang: str  # which bundle: zh | en
-    url: str  # relative to the language root, e.g. documents/x/
+    url: str  # relative to the language root, e.g. documents/x/#s003
     title: str
     content: str
     kind: str
@@ -97,22 +100,27 @@ def _text(*parts: object) -> str:
 
 
 def records(data: SiteData, words: ChineseWords) -> list[Record]:
-    """What is searchable: every document, term, entity and indicator, in both languages."""
+    """What is searchable, in both languages: every segment (a result leads to it, shows it in
+    both languages and names its document) and every term, entity and indicator."""
     out: list[Record] = []
     for doc in data.documents:
-        zh_title, en_title = doc.titles.get("zh", doc.id), doc.titles.get("en", doc.id)
-        meta = {"date": doc.date or "", "doc": doc.id}
-        zh = _text(zh_title, *(seg.zh for seg in doc.segments))
-        en = _text(en_title, *(doc.translations[s.id].en for s in doc.segments if s.id in doc.translations))
-        out.append(Record("zh", f"documents/{doc.id}/", zh_title, words(zh), "document", meta))
-        out.append(Record("en", f"documents/{doc.id}/", en_title, en, "document", meta))
-    urls = {"term": "glossary/#{}", "entity": "entities/{}/", "indicator": "figures/{}/"}
+        for seg in doc.segments:
+            tr = doc.translations.get(seg.id)
+            en = tr.en if tr is not None and tr.en else ""
+            for lang, text, other in (("zh", seg.zh, en), ("en", en, seg.zh)):
+                if not text:
+                    continue
+                meta = {"doc": doc.id, "seg": seg.id, "date": site_meta.date_shown(doc, lang),
+                        "other": other if len(other) <= OTHER_CHARS else other[:OTHER_CHARS] + "…"}
+                out.append(Record(lang, urls.within(urls.document(lang, doc.id, seg.id)), site_meta.title(doc, lang),
+                                  words(text) if lang == "zh" else text, "segment", meta))
+    links = {"term": urls.glossary, "entity": urls.entity, "indicator": urls.indicator}
     for name in ("glossary", "entities", "indicators"):
         for rid, r in data.vocabulary.by_id(name).items():
             zh = _text(*r.forms, r.gloss.get("zh"))
             en = _text(*r.renderings, r.gloss.get("en"))
-            out.append(Record("zh", urls[r.kind].format(rid), r.zh or rid, words(zh), r.kind))
-            out.append(Record("en", urls[r.kind].format(rid), r.en or rid, en, r.kind))
+            out.append(Record("zh", urls.within(links[r.kind]("zh", rid)), r.zh or rid, words(zh), r.kind))
+            out.append(Record("en", urls.within(links[r.kind]("en", rid)), r.en or rid, en, r.kind))
     return out
 
 

@@ -64,6 +64,11 @@ def counterpart(url: str, lang: str) -> str:
     return lang + url[len(current):] if current else url
 
 
+def within(url: str) -> str:
+    """``url`` relative to its language's root (``en/documents/x/#s1`` → ``documents/x/#s1``)."""
+    return url.split("/", 1)[1] if lang_of(url) else url
+
+
 def absolute(site_url: str | None, url: str) -> str | None:
     """``url`` on the published site (``site_url`` in mkdocs.yml), or None when it is not set."""
     return urljoin(site_url.rstrip("/") + "/", url) if site_url else None
