@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duizhao.renderings import accepted, find, forbidden_used, rendered
+from duizhao.renderings import Renderings, accepted, find, forbidden_used, parts, prepare, rendered, shortens
 
 TERM = {"id": "chain-chief-system", "zh": "链长制", "en": "industrial chain chief system",
         "en_variants": ["chain chief system"], "forbidden": ["chain length system"]}
@@ -67,3 +67,37 @@ def test_forbidden_renderings_match_word_for_word():
     assert forbidden_used(term, "the first industry") == ["first industry"]
     assert forbidden_used(term, "the first leading industry") == []
     assert not find("digital transformation", "digital and intelligent transformation")  # two extra words
+
+
+@pytest.mark.parametrize("rendering, expected", [
+    ("strengthening industrial chains and filling gaps", ["strengthening industrial chains", "filling gaps"]),
+    ("tax and fee cuts", ["tax cuts", "fee cuts"]),  # one-word parts share the last part's head
+    ("micro, small and medium-sized enterprises", ["micro enterprises", "small enterprises", "medium-sized enterprises"]),
+    ("counties, county-level cities and districts", ["counties", "county-level cities", "districts"]),
+    ("industrial chain chief system", ["industrial chain chief system"]),
+])
+def test_parts(rendering, expected):
+    assert parts(rendering) == expected
+
+
+def test_half_rendered_needs_a_form_that_covers_every_part():
+    term = {"en": "strengthening industrial chains and filling gaps", "en_variants": ["fill gaps", "strengthen industrial chains and fill gaps"]}
+    renderings = Renderings(term)
+    assert renderings.partial == ["fill gaps"]
+    assert renderings.half_rendered(prepare("projects that fill gaps in chains")) == ["filling gaps", "fill gaps"]
+    assert renderings.half_rendered(prepare("projects that strengthen industrial chains and fill gaps in them")) == []
+    assert Renderings({"en": "industrial chain chief system"}).half_rendered(prepare("chief")) == []
+
+
+@pytest.mark.parametrize("alias, name, person, short", [
+    ("Yongxiu", "Yongxiu County", False, True),
+    ("Jiangxi Province", "Jiangxi", False, True),
+    ("MIIT", "Ministry of Industry and Information Technology", False, True),
+    ("CCID", "China Center for Information Industry Development", False, True),
+    ("Director Huang", "Huang Guodong", True, True),
+    ("Director Huang", "Huang Guodong", False, False),
+    ("Navigating Jinggang", "Linghang Jinggang", False, False),
+    ("CCID Research Institute", "China Center for Information Industry Development", False, False),
+])
+def test_shortens(alias, name, person, short):
+    assert shortens(alias, name, person) is short

@@ -80,3 +80,66 @@ def test_length_ratio():
     assert ratio(zh, EN_S003) is not None and LOW <= ratio(zh, EN_S003) <= HIGH
     assert ratio("吉安工业简讯", "Ji'an Industry Brief") is None  # short segments are exempt
     assert ratio(zh, "Seventeen projects.") < LOW
+
+
+TAX_AND_FEE_CUTS = """  - id: tax-and-fee-cuts
+    zh: 减税降费
+    en: tax and fee cuts
+    en_variants: [tax cuts, cutting taxes and fees]
+    category: policy-mechanism
+    definition: {zh: 减轻企业税费负担的政策。, en: Policies that lighten the tax and fee burden on enterprises.}
+"""
+
+
+def _with_tax_and_fee_cuts(tmp_path: Path, en_tail: str) -> Project:
+    project = _project(tmp_path, f"{EN_S003} {en_tail}", TAX_AND_FEE_CUTS)
+    tei = project.root / "corpus" / "mini-news-2020.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("出口29.95亿美元。</p>", "出口29.95亿美元。落实减税降费政策。</p>"),
+                   encoding="utf-8")
+    return Project(project.root)
+
+
+def test_t008_reports_a_half_rendering_that_a_variant_lets_through_t005(tmp_path):
+    found = run(_with_tax_and_fee_cuts(tmp_path, "It implemented the tax cut policies."), select=["T005", "T008"])
+    assert [(f.code, f.message) for f in found] == [
+        ("T008", 's003: 减税降费 (tax-and-fee-cuts) is rendered only in part ("tax cuts"); '
+                 'render every part: "tax and fee cuts"')]
+
+
+def test_t008_takes_over_from_t005_when_only_a_part_is_written(tmp_path):
+    found = run(_with_tax_and_fee_cuts(tmp_path, "It implemented the fee cut policies."), select=["T005", "T008"])
+    assert [(f.code, f.message) for f in found] == [
+        ("T008", 's003: 减税降费 (tax-and-fee-cuts) is rendered only in part ("fee cuts"); '
+                 'render every part: "tax and fee cuts"')]
+
+
+def test_t005_reports_a_term_none_of_whose_parts_is_written(tmp_path):
+    found = run(_with_tax_and_fee_cuts(tmp_path, "It implemented the policies."), select=["T005", "T008"])
+    assert [f.code for f in found] == ["T005"]
+
+
+def test_whole_renderings_in_any_order_pass_t008(tmp_path):
+    for tail in ("It implemented tax and fee cuts.", "It kept cutting taxes and fees."):
+        assert run(_with_tax_and_fee_cuts(tmp_path / tail[3:9], tail), select=["T005", "T008"]) == []
+
+
+def _with_luxshare_aliases(tmp_path: Path, en_s003: str) -> Project:
+    project = _project(tmp_path, en_s003)
+    entities = project.root / "annotations" / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text.replace("    en: Luxshare\n", "    en: Luxshare\n    en_aliases: [Lixun Zhizao, Luxshare Group, lixun]\n", 1),
+                        encoding="utf-8")
+    return Project(project.root)
+
+
+def test_e004_names_the_alias_and_the_name_to_write(tmp_path):
+    found = run(_with_luxshare_aliases(tmp_path, EN_S003.replace("Luxshare", "Lixun Zhizao")), select=["E004"])
+    assert [(f.code, f.line, f.message) for f in found] == [
+        ("E004", 54, 's003: "Lixun Zhizao" is an alias of luxshare; write its name "Luxshare"')]
+
+
+def test_e004_allows_short_forms_and_descriptions(tmp_path):
+    # "Luxshare Group" contains the name; "lixun", in lower case, is a description, not a name
+    for n, other in enumerate(("Luxshare Group", "lixun")):
+        project = _with_luxshare_aliases(tmp_path / str(n), EN_S003.replace("Luxshare", other))
+        assert run(project, select=["E004"]) == []

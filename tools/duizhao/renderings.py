@@ -12,14 +12,20 @@ A rendering matches case-insensitively, as whole words, with:
   industrial development" renders "high-quality development"); forbidden renderings
   must match word for word.
 
-The translation checks (T005, T006) and the site's English highlights use this one notion.
+A rendering of several coordinated parts ("tax and fee cuts", "strengthening industrial
+chains and filling gaps") is whole only when a form covering every part is used
+(:meth:`Renderings.half_rendered`). An entity's English alias may be a short form of its
+name (:func:`shortens`).
+
+The translation checks (T005, T006, T008, E004) and the site's English highlights use this
+one notion.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .registries import Term
@@ -74,10 +80,15 @@ def _word_parts(word: str) -> tuple[str, str]:
     return stem[:m.start()], variant + re.escape(tail) + ending
 
 
-def _word(word: str) -> str:
-    """A rendering's word as a pattern (see :func:`_word_parts`)."""
+def _word(word: str, loose: bool = False) -> str:
+    """A rendering's word as a pattern (see :func:`_word_parts`); ``loose``: in any of its
+    regular verb forms too (fill, filled, filling)."""
+    if loose and word.isalpha():
+        for ending in ("ing", "ed"):
+            if word.lower().endswith(ending) and len(word) > len(ending) + 3:
+                return re.escape(word[:-len(ending)]) + "(?:e|es|s|ed|ing)?"
     literal, rest = _word_parts(word)
-    return re.escape(literal) + rest
+    return re.escape(literal) + rest + ("(?:ed|ing)?" if loose and word.isalpha() else "")
 
 
 # Between two words of a rendering: spaces or a hyphen, and at most one extra word.
@@ -86,18 +97,19 @@ _GAP = _SPACE + r"(?:[^\W\d_]+\s+)?"
 
 
 @lru_cache(maxsize=4096)
-def pattern(rendering: str, slop: bool = True) -> re.Pattern[str]:
+def pattern(rendering: str, slop: bool = True, ignore_case: bool = True, loose: bool = False) -> re.Pattern[str]:
     """The regular expression that finds ``rendering`` in English text (``slop``: one
-    extra word allowed between two of its words)."""
+    extra word allowed between two of its words; ``ignore_case``: in any capitalisation,
+    else as written, as a name is; ``loose``: its words in any regular verb form)."""
     body, previous = "", ""
     for token in _WORD.findall(_fold(rendering)):
         if token == "-":
             continue
         if previous:  # words apart by spaces or a hyphen; punctuation may touch
             body += (_GAP if slop else _SPACE) if previous[0].isalnum() and token[0].isalnum() else r"\s*"
-        body += _word(token) if token[0].isalnum() else re.escape(token)
+        body += _word(token, loose) if token[0].isalnum() else re.escape(token)
         previous = token
-    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE if ignore_case else 0)
 
 
 # ASCII letters to lower case, and the four other letters that match one under re.IGNORECASE
@@ -116,11 +128,48 @@ def _needle(rendering: str) -> str | None:
     return literal.lower() if literal and literal.isascii() else None
 
 
-def find(rendering: str, text: str, slop: bool = True) -> re.Match[str] | None:
+def find(rendering: str, text: str, slop: bool = True, ignore_case: bool = True) -> re.Match[str] | None:
     """The first occurrence of ``rendering`` in ``text``, or None."""
     if not rendering.strip():
         return None
-    return pattern(rendering, slop).search(fold(text))
+    return pattern(rendering, slop, ignore_case).search(fold(text))
+
+
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def parts(rendering: str) -> list[str]:
+    """The coordinated parts of a rendering, split at its commas and its "and"s; when every
+    part but the last is one word, they share the last part's head ("tax and fee cuts" → tax
+    cuts, fee cuts; "micro, small and medium-sized enterprises"). A rendering without commas
+    or "and" is one part."""
+    found = [p for p in (p.strip() for p in _COORDINATION.split(rendering)) if p]
+    last = found[-1].split() if found else []
+    if len(found) > 1 and len(last) > 1 and all(len(p.split()) == 1 for p in found[:-1]):
+        head = " ".join(last[1:])
+        found = [f"{p} {head}" for p in found[:-1]] + [found[-1]]
+    return found
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W\d_][\w'.-]*", name) if word[0].isupper())
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def shortens(alias: str, name: str, person: bool = False) -> bool:
+    """Whether an entity's English ``alias`` is a short form of its ``name`` rather than another
+    name: a part of it ("Yongxiu" of "Yongxiu County"), the name with more words ("Jiangxi
+    Province"), its initials (MIIT, CCID), or, for a person, a title with a name of theirs
+    ("Director Huang" of "Huang Guodong")."""
+    if find(alias, name) or find(name, alias):
+        return True
+    if alias.isupper() and alias.isalpha() and len(alias) > 1 and _subsequence(alias, _initials(name)):
+        return True
+    return person and any(find(word, alias, ignore_case=False) for word in name.split())
 
 
 class Renderings:
@@ -132,8 +181,18 @@ class Renderings:
         term = _term(term)
         self.accepted = list(term.renderings)
         self.forbidden = list(term.forbidden)
+        self.parts = parts(term.en) if term.en else []  # of the registered rendering, ``en``
         self._needles = {form: _needle(form) for form in (*self.accepted, *self.forbidden)}
         self._compiled: dict[tuple[str, bool], re.Pattern[str]] = {}
+
+    @cached_property
+    def partial(self) -> list[str]:
+        """Accepted forms that render one part only ("fill gaps" of "strengthening industrial
+        chains and filling gaps"): found inside one part of ``en``."""
+        if len(self.parts) < 2:
+            return []
+        return [form for form in self.accepted
+                if any(pattern(form, True, True, True).search(fold(part)) for part in self.parts)]
 
     def rendered(self, text: tuple[str, str]) -> bool:
         """Whether the text uses one of the accepted forms."""
@@ -142,6 +201,16 @@ class Renderings:
     def forbidden_used(self, text: tuple[str, str]) -> list[str]:
         """The forbidden forms that the text uses."""
         return [form for form in self.forbidden if self._found(form, False, text)]
+
+    def half_rendered(self, text: tuple[str, str]) -> list[str]:
+        """The parts of ``en`` (and the partial forms) the text uses when it uses no form
+        that renders every part; empty for a term of one part or a whole rendering."""
+        if len(self.parts) < 2 or any(self._found(form, True, text) for form in self.accepted
+                                      if form not in self.partial):
+            return []
+        folded = text[0]
+        return list(dict.fromkeys(form for form in (*self.parts, *self.partial)
+                                  if pattern(form, True, True, True).search(folded)))
 
     def _found(self, form: str, slop: bool, text: tuple[str, str]) -> bool:
         """Whether ``form`` occurs in the prepared text: searched from the first occurrence of
