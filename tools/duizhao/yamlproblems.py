@@ -63,6 +63,7 @@ def too_large(nbytes: int) -> YAMLProblem:
 
 
 def sized(text: str) -> None:
+    """Refuse a text over the file size limit."""
     if len(text) > MAX_FILE_BYTES:  # characters: a lower bound of the bytes
         raise too_large(len(text.encode("utf-8", errors="replace")))
 
