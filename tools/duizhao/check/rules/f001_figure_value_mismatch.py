@@ -8,8 +8,8 @@ them with the annotation: `value` must be a number the span writes (the sign may
 `project` and `base_station`), `value_max` the upper end of a range, and `qualifier`
 the bound the text states (约/近 approx, 超/多/余 more_than, 以上 at_least, 不足
 less_than, 以下 at_most, N-M range; more_than and at_least are accepted for each other,
-as are less_than and at_most; a milestone crossed, 迈上3000亿元台阶, and a class named by its amount,
-20亿元项目 coded as a threshold, may be at_least; a fraction, 2/3, may be coded as the percentage it
+as are less_than and at_most; a milestone crossed, 迈上3000亿元台阶, a class named by its amount,
+20亿元项目 coded as a threshold, may be at_least, and a cap, 单户可发放两笔, at_most; a fraction, 2/3, may be coded as the percentage it
 is, 66.7). See `duizhao.numbers` for the full reading. Each
 contradiction is reported at the key it concerns (a wrong `scale:` at its own line).
 
@@ -96,7 +96,8 @@ def contradictions(ann, mentions: list[NumberMention], milestone: bool = False) 
                          f"value_max {'missing' if ann.value_max is None else _n(ann.value_max)} "
                          f"but {m.text!r} ranges up to {_n(m.value_max)}"))
     crossed = milestone or ann.modality == "threshold"  # 迈上3000亿元台阶, 20亿元项目: the amount or more
-    written = "at_least" if crossed and m.qualifier == "exact" and ann.qualifier == "at_least" else m.qualifier
+    bound = ("at_least",) if milestone else ("at_least", "at_most")  # a class's floor, a cap's ceiling
+    written = ann.qualifier if crossed and m.qualifier == "exact" and ann.qualifier in bound else m.qualifier
     if ann.qualifier is not None and SAME_BOUND.get(ann.qualifier, ann.qualifier) != SAME_BOUND.get(written, written):
         problems.append(("qualifier", f"qualifier {ann.qualifier} but {m.text!r} reads as {written}"))
     return problems
