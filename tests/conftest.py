@@ -57,6 +57,24 @@ def build_site(root: Path, out: Path) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def interview_site(tmp_path_factory) -> Path:
+    """The site of the base fixture plus tests/fixtures/site (an interview with speakers, a caption,
+    corrections, nested and crossing spans, a hostile note, proposals), with the recommenders'
+    evaluation published: built once per session, shared by the modules that test it."""
+    from duizhao.cli import main as duizhao
+
+    root = build_project(tmp_path_factory.mktemp("site") / "project", FIXTURES / "site")
+    assert duizhao(["--root", str(root), "evaluate", "-r", "gazetteer", "-r", "figures"]) == 0
+    return build_site(root, root / "build" / "site")
+
+
+@pytest.fixture(scope="session")
+def interview_server(interview_site):
+    with serve(interview_site) as url:
+        yield url
+
+
 @pytest.fixture
 def project_dir(tmp_path: Path) -> Path:
     return build_project(tmp_path / "project")

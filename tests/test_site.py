@@ -15,21 +15,18 @@ import pytest
 from lxml import html as lxml_html
 
 from duizhao.check.rules import RULES
-from duizhao.cli import main as evaluate
 from duizhao.site.config import write_config
 
-from conftest import FIXTURES, REPO, build_project, build_site, serve
+from conftest import FIXTURES, REPO, build_project
 
 ARTIFACTS = REPO / "build" / "test-artifacts"
 DOC = "mini-interview-2021"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The fixture project's site, built with ``mkdocs build --strict`` (once per session)."""
-    root = build_project(tmp_path_factory.mktemp("site") / "project", FIXTURES / "site")
-    assert evaluate(["--root", str(root), "evaluate", "-r", "gazetteer", "-r", "figures"]) == 0  # published
-    return build_site(root, root / "build" / "site")
+def site(interview_site) -> Path:
+    """The fixture project's site, built with ``mkdocs build --strict`` (once per session, conftest)."""
+    return interview_site
 
 
 def _has(cls: str) -> str:
@@ -165,9 +162,8 @@ def test_every_internal_link_resolves(site):
 
 # -- in the browser --------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def server(site):
-    with serve(site) as url:
-        yield url
+def server(interview_server):
+    return interview_server
 
 
 PAGES = ["", "en/", "zh/", f"en/documents/{DOC}/", f"zh/documents/{DOC}/", "en/documents/mini-news-2020/",
@@ -231,7 +227,7 @@ def test_hovering_or_focusing_a_highlight_shows_its_tooltip(page, server):
     assert tooltip.is_visible()
     text = tooltip.inner_text()
     assert "12.5%" in text and "2021-01/2021-04" in text and "Ji'an" in text
-    page.focus('#s002 .dz-en [data-ann="mini-interview-2021.a0002"]')
+    page.hover('#s002 .dz-en [data-ann="mini-interview-2021.a0002"]')  # the English half of a pair: hover
     assert "Electronics manufacturer" in tooltip.inner_text()
     page.hover("#s005 .dz-corr--substitution")
     assert "清尝" in tooltip.inner_text()
@@ -250,49 +246,73 @@ def test_hostile_note_stays_inert(page, server):
 
 @pytest.mark.browser
 def test_language_switch_lands_on_the_same_document(page, server):
-    page.goto(server + f"en/documents/{DOC}/#s003")
+    page.goto(server + f"en/documents/{DOC}/")
     page.click(".dz-lang-switch a[hreflang=zh]")
     page.wait_for_load_state()
-    assert page.url.endswith(f"/zh/documents/{DOC}/")
+    assert urlsplit(page.url).path.endswith(f"/zh/documents/{DOC}/")
     assert page.locator("h1").inner_text() == "吉安链长访谈"
     page.click(".dz-lang-switch a[hreflang=en]")
     page.wait_for_load_state()
-    assert page.url.endswith(f"/en/documents/{DOC}/")
+    assert urlsplit(page.url).path.endswith(f"/en/documents/{DOC}/")
     assert page.problems == []
 
 
 @pytest.mark.browser
-def test_one_language_view_and_cite_this_paragraph(page, server):
+def test_one_language_view(page, server):
     page.goto(server + f"en/documents/{DOC}/")
     page.click(".dz-view-button[data-view=en]")
     assert not page.locator("#s003 .dz-zh").is_visible() and page.locator("#s003 .dz-en").is_visible()
     page.click(".dz-view-button[data-view=both]")
-    page.click("#s003 .dz-cite")
-    citation = page.locator(".dz-cite-box textarea").input_value()
-    assert "s003" in citation and "Interview with Ji'an's Chain Chiefs" in citation
-    assert f"/en/documents/{DOC}/#s003" in citation and "corpus version 0.1.0" in citation
+    assert page.locator("#s003 .dz-zh").is_visible()
     assert page.problems == []
 
 
 def _search(page, server, lang: str, query: str) -> list[str]:
+    """The results of ``query``: each result's URL (a paragraph: documents/x/#s003)."""
     page.goto(f"{server}{lang}/search/?q={query}")
     page.wait_for_selector(f".dz-search-results[data-done='{query}']", timeout=20_000)
-    return page.eval_on_selector_all(".dz-search-results li", "items => items.map(i => i.dataset.url)")
+    return page.eval_on_selector_all(".dz-search-results li[data-url]", "items => items.map(i => i.dataset.url)")
+
+
+def _documents(found: list[str]) -> set[str]:
+    return {u.split("#")[0] for u in found if u.startswith("documents/")}
 
 
 @pytest.mark.browser
 def test_search_in_chinese_and_english(page, server):
     found = _search(page, server, "zh", "链长制")
-    assert "documents/mini-news-2020/" in found  # there only as 产业链链长制: the dictionary splits it
-    assert f"documents/{DOC}/" in found
-    assert _search(page, server, "zh", "走访") == [f"documents/{DOC}/"]
-    assert f"documents/{DOC}/" not in _search(page, server, "zh", "营业收入")
+    assert "documents/mini-news-2020/" in _documents(found)  # there only as 产业链链长制: the dictionary splits it
+    assert f"documents/{DOC}/" in _documents(found)
+    assert _documents(_search(page, server, "zh", "走访")) == {f"documents/{DOC}/"}
+    assert f"documents/{DOC}/" not in _documents(_search(page, server, "zh", "营业收入"))
     english = _search(page, server, "en", "manufacturing")  # stemmed: Luxshare, "electronics manufacturer", too
-    assert [u for u in english if u.startswith("documents/")] == [f"documents/{DOC}/"]
+    assert _documents(english) == {f"documents/{DOC}/"}
     assert "entities/luxshare/" in english
-    assert "documents/mini-news-2020/" in _search(page, server, "en", "exported")
-    link = page.locator(".dz-search-results li[data-url='documents/mini-news-2020/'] a").get_attribute("href")
-    assert link.endswith("/en/documents/mini-news-2020/")
+    assert "documents/mini-news-2020/" in _documents(_search(page, server, "en", "exported"))
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_search_results_are_paragraphs_in_both_languages_grouped_by_document(page, server):
+    found = _search(page, server, "zh", "走访")
+    assert found and all(u.startswith(f"documents/{DOC}/#s") for u in found)
+    groups = page.locator(".dz-result-groups > li")
+    assert groups.count() == 1 and groups.first.locator(".dz-result-doc a").inner_text() == "吉安链长访谈"
+    result = page.locator(f".dz-search-results li[data-url='{found[0]}']")
+    assert "走访" in result.locator(".dz-result-excerpt mark").first.inner_text()
+    assert result.locator(".dz-result-other[lang=en]").inner_text().strip()  # the paragraph's English beside it
+    segment = found[0].split("#")[1]
+    result.locator("a").first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith(f"/zh/documents/{DOC}/")
+    row = page.locator(f"#{segment}")
+    page.wait_for_function("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                           " return r.top >= 0 && r.top < innerHeight; }", arg=segment)
+    assert row.bounding_box()["y"] >= page.locator(".dz-toolbar").bounding_box()["y"] + \
+        page.locator(".dz-toolbar").bounding_box()["height"] - 1
+    english = _search(page, server, "en", "visit")
+    assert english and english[0].startswith(f"documents/{DOC}/#s")
+    assert page.locator(".dz-result-other[lang=zh]").first.inner_text().strip()
     assert page.problems == []
 
 

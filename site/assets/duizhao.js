@@ -174,7 +174,7 @@
     var rows = document.querySelectorAll(".dz-text .dz-row[id]");
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i].getBoundingClientRect();
-      if (r.bottom > top + 4 && r.height > 0) return rows[i].id;
+      if (r.bottom > top + 12 && r.height > 0) return rows[i].id;  /* holds the first line read below the bars */
     }
     return null;
   }
@@ -187,10 +187,12 @@
     var el = id && document.getElementById(id);
     if (!el) return;
     setStickyOffset();
+    quietUntil = Date.now() + 500;  /* this scroll is ours: the reader's place is the target */
     el.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
-    if (el.classList.contains("dz-row")) flash(el);
+    if (el.classList.contains("dz-row")) { flash(el); reading = el.id; }
   }
-  var reading = null;  /* the segment at the top of the view, kept through view changes */
+  var reading = null;  /* the segment being read: the one linked to, or at the top once the reader scrolls */
+  var quietUntil = 0;
   function keepPlace() { if (reading) goTo(reading); }
   function initPlace() {
     setStickyOffset();
@@ -201,12 +203,13 @@
     var timer = null;
     window.addEventListener("scroll", function () {
       clearTimeout(timer);
+      if (Date.now() < quietUntil) return;
       timer = setTimeout(function () { reading = currentSegment(); }, 100);
     }, { passive: true });
     /* the language switch (and any link to this page in the other language) lands on the same segment */
     document.querySelectorAll(".dz-lang-switch a[hreflang]").forEach(function (a) {
       a.addEventListener("click", function () {
-        var here = document.querySelector(".dz-text") ? currentSegment() : decodeURIComponent(location.hash.slice(1));
+        var here = document.querySelector(".dz-text") ? reading || currentSegment() : decodeURIComponent(location.hash.slice(1));
         var url = new URL(a.href);
         url.hash = here || "";
         url.search = location.search;
@@ -461,7 +464,26 @@
     if (category) category.addEventListener("change", apply);
   }
 
+  /* a table wider than its column scrolls sideways: that scroller is a tab stop, named after the
+     table's heading, so that keyboard users can scroll it */
+  function scrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .dz-table-wrap").forEach(function (el) {
+      var wide = el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].indexOf(getComputedStyle(el).overflowX) >= 0;
+      if (!wide) { if (el.getAttribute("data-dz-scroller")) { el.removeAttribute("tabindex"); el.removeAttribute("role"); } return; }
+      var heading = null;
+      for (var n = el; n && !heading; n = n.parentElement) {
+        for (var s = n.previousElementSibling; s && !heading; s = s.previousElementSibling) if (/^H[1-4]$/.test(s.tagName)) heading = s;
+      }
+      el.setAttribute("tabindex", "0");
+      el.setAttribute("role", "region");
+      el.setAttribute("data-dz-scroller", "1");
+      el.setAttribute("aria-label", heading ? heading.textContent.trim() : label("filter_rows"));
+    });
+  }
+
   function init() {
+    window.addEventListener("load", function () { setTimeout(scrollers, 0); });
+    window.addEventListener("resize", function () { clearTimeout(init.t); init.t = setTimeout(scrollers, 200); });
     initDocument();
     initPlace();
     initFilter();
