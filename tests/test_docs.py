@@ -42,6 +42,8 @@ NOT_RUN = {
     "make test": "this test suite",
     ".ci/run": "make test + make site",
     "make site": "minutes (evaluate, then the strict build); the strict build: test_site.py, test_journey.py",
+    "DUIZHAO_SITE_URL=https://corpus.example.org/duizhao/ make site":
+        "as make site; the build with an address (sitemap, canonical, hreflang): test_site_reader.py",
     "mkdocs build --strict": "the strict build of test_site.py and test_journey.py (conftest.build_site)",
     "make evaluation": "minutes (stanza trained per held-out document): test_suggest_evaluate.py",
     "duizhao evaluate": "minutes: test_suggest_evaluate.py runs it on the fixture project",
