@@ -23,17 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import annotations as annotations_mod
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
-from . import i18n, meta, page_list, parallel, projection, search, urls
+from . import i18n, meta, navigation, page_list, parallel, projection, publish, search, urls
 from .background import SEARCH_COUNTS, Background
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version
@@ -43,7 +43,6 @@ from .render import Download, Pages
 log = logging.getLogger("mkdocs.plugins.duizhao")
 
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
-NAV_DOCUMENTS_MAX = 30  # beyond this the sidebar shows the documents index, not every document
 TRUE = ("1", "true", "yes", "on")
 
 
@@ -235,46 +234,8 @@ class SiteBuilder:
 
     # -- on_nav -----------------------------------------------------------------------------
     def build_navs(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """One navigation per language. Hand-written pages (guides) are English; a guide's Chinese
-        version next to it (``guide/x.zh.md``, :func:`.i18n.translation_src`) is the Chinese
-        navigation's entry for it, the English page otherwise."""
-        assert self.data is not None
-
-        def page(src_uri: str) -> Page | None:
-            file = files.get_file_from_path(src_uri)
-            return file.page if file is not None else None
-
-        for file in files.documentation_pages():  # forget MkDocs' default navigation
-            if file.page is not None:
-                file.page.parent = file.page.previous_page = file.page.next_page = None
-        hand_written = {f.src_uri: f.page for f in files.documentation_pages()
-                        if f.src_uri not in self.pages and urls.lang_of(f.src_uri) is None
-                        and f.src_uri != "index.md" and f.page is not None}
-        self.hand_written = {src: p.url for src, p in hand_written.items()}
-        english = [p for src, p in sorted(hand_written.items()) if i18n.hand_written_lang(src) == "en"]
-        for lang in i18n.LANGS:
-            def own(path: str, lang: str = lang) -> Page | None:
-                return page(f"{lang}/{path}")
-
-            docs = [own(f"documents/{d.id}.md") for d in self.data.documents]
-            doc_items = [own("documents/index.md")] + (docs if len(docs) <= NAV_DOCUMENTS_MAX else [])
-            items: list[Any] = [
-                own("index.md"),
-                Section(i18n.t("documents", lang), [p for p in doc_items if p is not None]),
-                Section(i18n.t("reference", lang), [p for p in (
-                    own("glossary.md"), own("entities/index.md"), own("figures/index.md"),
-                    own("quality.md"), own("evaluation.md"), own("rules.md"), own("downloads.md"))
-                    if p is not None]),
-                own("search.md"),
-            ]
-            if english:
-                items.append(Section(i18n.t("guides", lang), [
-                    hand_written.get(i18n.translation_src(p.file.src_uri, lang))
-                    or Link(_markdown_title(p.file), p.url) for p in english]))
-            items = [i for i in items if i is not None]
-            navigation = _navigation(items)
-            navigation.homepage = own("index.md")
-            self.navs[lang] = navigation
+        """One navigation per language (:mod:`.navigation`)."""
+        self.navs = navigation.build(self, files)
         return nav
 
     def lang_of(self, page: Page) -> str | None:
@@ -354,8 +315,8 @@ class SiteBuilder:
         worker is let go and the cache pruned."""
         try:
             self.write_search(config)
-            self.write_sitemap(config)
-            prune_theme(Path(config.site_dir))
+            publish.write_sitemap(self, config)
+            publish.prune_theme(Path(config.site_dir))
         finally:
             self.close()
             if self.cache is not None:
@@ -379,55 +340,6 @@ class SiteBuilder:
         log.info("duizhao: search index (%s records)", ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
-    def write_sitemap(self, config: MkDocsConfig) -> None:
-        """``sitemap.xml`` with every page and its language versions when ``site_url`` is set;
-        none without it (a sitemap needs absolute URLs)."""
-        site = Path(config.site_dir)
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site / name).unlink(missing_ok=True)
-        if not config.site_url or self.files is None:
-            return
-        entries = []
-        for file in self.files.documentation_pages():
-            page = file.page
-            if page is None or file.src_uri == "rules.md":
-                continue
-            links = "".join(f'<xhtml:link rel="alternate" hreflang="{a["lang"]}" href="'
-                            f'{escape(urls.absolute(config.site_url, a["url"]))}"/>' for a in self.real_alternates(page))
-            entries.append(f"<url><loc>{escape(urls.absolute(config.site_url, page.url))}</loc>{links}</url>")
-        (site / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(sorted(entries)) + "\n</urlset>\n",
-            encoding="utf-8")
-
-
-# The theme's files no page uses: the built-in search (lunr and its worker: search is Pagefind's)
-# and source maps (≈1.2 MB together).
-UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "assets/javascripts/*.map",
-                      "assets/stylesheets/*.map")
-
-
-def prune_theme(site: Path) -> None:
-    for pattern in UNUSED_THEME_FILES:
-        for path in site.glob(pattern):
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-
-
-def _markdown_title(file: File) -> str:
-    """A hand-written page's title before MkDocs reads it: front matter ``title`` or first heading."""
-    text = file.content_string
-    front = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    if front:
-        found = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
-        if found:
-            return found.group(1).strip().strip("\"'")
-    heading = re.search(r"^#\s+(.+)$", text, re.M)
-    return heading.group(1).strip() if heading else file.name
-
-
 def html_text(fragment: str) -> str:
     """The text of an HTML fragment (tags dropped, entities read)."""
     import html
@@ -449,23 +361,6 @@ def _once(render: Callable[[], str]) -> Callable[[], str]:
             result.append(render())
         return result[0]
     return call
-
-
-def _navigation(items: list[Any]) -> Navigation:
-    pages: list[Page] = []
-
-    def walk(nodes: list[Any], parent: Section | None) -> None:
-        for node in nodes:
-            node.parent = parent
-            if isinstance(node, Section):
-                walk(node.children, node)
-            elif isinstance(node, Page):
-                pages.append(node)
-
-    walk(items, None)
-    for before, current, after in zip([None, *pages], pages, [*pages[1:], None]):
-        current.previous_page, current.next_page = before, after
-    return Navigation(items, pages)
 
 
 __all__ = ["SiteBuilder", "Download"]

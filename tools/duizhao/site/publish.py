@@ -1,0 +1,53 @@
+"""What the build writes besides the pages: the sitemap (with each page's language versions,
+when ``site_url`` is set) and the theme's files that no page uses, removed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+
+from . import urls
+
+if TYPE_CHECKING:
+    from .build import SiteBuilder
+
+
+def write_sitemap(builder: "SiteBuilder", config: MkDocsConfig) -> None:
+    """``sitemap.xml`` with every page and its language versions when ``site_url`` is set;
+    none without it (a sitemap needs absolute URLs)."""
+    site = Path(config.site_dir)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / name).unlink(missing_ok=True)
+    if not config.site_url or builder.files is None:
+        return
+    entries = []
+    for file in builder.files.documentation_pages():
+        page = file.page
+        if page is None or file.src_uri == "rules.md":
+            continue
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{a["lang"]}" href="'
+                        f'{escape(urls.absolute(config.site_url, a["url"]))}"/>' for a in builder.real_alternates(page))
+        entries.append(f"<url><loc>{escape(urls.absolute(config.site_url, page.url))}</loc>{links}</url>")
+    (site / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(sorted(entries)) + "\n</urlset>\n",
+        encoding="utf-8")
+
+
+# The theme's files no page uses: the built-in search (lunr and its worker: search is Pagefind's)
+# and source maps (≈1.2 MB together).
+UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "assets/javascripts/*.map",
+                      "assets/stylesheets/*.map")
+
+
+def prune_theme(site: Path) -> None:
+    for pattern in UNUSED_THEME_FILES:
+        for path in site.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
