@@ -147,3 +147,28 @@ def test_rules_lists_every_rule(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert all(code in out for code in RULES)
+
+
+@pytest.mark.parametrize("schema, says", [
+    ("corpus/schema/duizhao-tei.rng", "cannot read the TEI schema corpus/schema/duizhao-tei.rng (rule X002"),
+    ("annotations/schema/annotations.schema.json", "cannot read the JSON Schema annotations/schema/annotations.schema.json"),
+])
+def test_a_missing_schema_is_a_project_error_not_an_internal_error(schema, says, project_dir, capsys):
+    (project_dir / schema).unlink()
+    assert main(["--root", str(project_dir), "check", "--no-cache"]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"duizhao: project error: {says}") and "internal error" not in out + err
+    assert out == ""  # no findings printed: the check did not run
+
+
+def test_json_findings_say_what_they_concern_and_where_they_end(project_dir, capsys):
+    path = project_dir / "annotations" / "mini-news-2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("term: chain-chief-system", "term: no-such-term"), encoding="utf-8")
+    assert main(["--root", str(project_dir), "check", "--format", "json", "--select", "G001,G005"]) == 1
+    g001, g005 = json.loads(capsys.readouterr().out)
+    assert g001["path"].endswith("annotations/mini-news-2020.yaml")
+    assert {k: g001[k] for k in ("code", "line", "col", "end_line", "end_col", "document", "segment", "annotation", "fix")} == {
+        "code": "G001", "line": 25, "col": 5, "end_line": 25, "end_col": 23, "document": "mini-news-2020",
+        "segment": "s003", "annotation": "mini-news-2020.a0002", "fix": None}
+    assert g005["path"].endswith("corpus/mini-news-2020.xml") and (g005["line"], g005["end_line"]) == (46, 46)
+    assert (g005["document"], g005["segment"], g005["annotation"]) == ("mini-news-2020", "s003", None)

@@ -202,7 +202,8 @@ def test_a_byte_order_mark_is_a_warning_with_a_safe_fix_and_hides_no_modeline(pr
     original = path.read_text(encoding="utf-8")
     path.write_text("\ufeff" + original, encoding="utf-8")
     findings = _run(project_dir)
-    assert [(f.line, f.col, f.code, f.fix) for f in findings] == [(1, 1, "Y008", "remove the byte-order mark")]
+    assert [(f.line, f.col, f.code, f.fix.title, f.fix.safety.value) for f in findings] == [
+        (1, 1, "Y008", "remove the byte-order mark", "safe")]
     assert main(["--root", str(project_dir), "check", "--fix"]) == 0
-    assert "annotations/glossary.yaml: removed the byte-order mark (Y008)" in capsys.readouterr().err
+    assert "annotations/glossary.yaml: fixed 1 finding(s) (Y008)" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == original

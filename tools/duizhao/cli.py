@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from . import __version__, commands
-from .project import Project, ProjectError, shown_path
+from .errors import DuizhaoError, ProjectError
+from .project import Project, shown_path
 
 
 COMMANDS = (
@@ -53,15 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `duizhao export segments | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except ProjectError as exc:
-        print(f"duizhao: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # usage errors and crashes: a message, never a traceback
-        from .check.runner import RuleCrash, UsageError
+    except DuizhaoError as exc:  # usage, project and internal errors (duizhao.errors): exit 2, a message
         if os.environ.get("DUIZHAO_DEBUG"):
             raise
-        kind = "usage error" if isinstance(exc, UsageError) else "internal error" if isinstance(exc, RuleCrash) else "error"
-        print(f"duizhao: {kind}: {exc}", file=sys.stderr)
+        print(f"duizhao: {exc.kind}: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # anything else is a bug: a message, never a traceback
+        if os.environ.get("DUIZHAO_DEBUG"):
+            raise
+        print(f"duizhao: internal error: {type(exc).__name__}: {exc} (a bug in duizhao: please report it; "
+              "DUIZHAO_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,7 @@ from lxml import etree
 
 from . import yamlio
 from .diskcache import DiskCache, code_digest, digest
+from .errors import ProjectError
 from .limits import MAX_FILE_BYTES
 from .tei import Document, load_document
 from .xmlsafe import XMLProblem
@@ -48,19 +49,23 @@ def repeated_ids(items: list[Any]) -> list[tuple[int, int]]:
     return out
 
 
-class ProjectError(Exception):
-    """The repository layout is not what duizhao expects."""
-
-
 @dataclass
 class TEIFile:
     path: Path
     doc: Document | None
     problem: XMLProblem | None
+    source: str | None = field(default=None, repr=False, compare=False)  # the text, when held in memory
 
     @property
     def kind(self) -> str:
         return "tei"
+
+    @property
+    def text(self) -> str:
+        """The file's text (read again from disk unless the project holds it in memory)."""
+        if self.source is None:
+            return self.path.read_text(encoding="utf-8", errors="replace")
+        return self.source
 
 
 @dataclass
@@ -144,6 +149,8 @@ class Project:
         # parse when a message asks: for ``duizhao check``, which asks for most of them.
         self.eager_positions = False
         self._only: frozenset[Path] | None = None  # a view's files (see view())
+        # Texts being edited (the language server's open buffers), read instead of the files.
+        self.overlay: dict[Path, str] = {}
 
     @property
     def cache_dir(self) -> Path:
@@ -167,6 +174,7 @@ class Project:
         view._only = frozenset([*paths, *(p.resolve() for p in paths)])
         view.parse_cache = self.parse_cache
         view.eager_positions = self.eager_positions
+        view.overlay = self.overlay
         registries = {(self.annotations_dir / f"{name}.yaml").resolve() for name in REGISTRIES}
         view._yaml = {p: f for p, f in self._yaml.items() if p in view._only or p in registries}
         view._tei = {p: f for p, f in self._tei.items() if p in view._only}
@@ -184,22 +192,25 @@ class Project:
     def tei(self, path: Path) -> TEIFile:
         path = Path(path).resolve()
         if path not in self._tei:
+            source = self.overlay.get(path)
             try:
-                self._tei[path] = TEIFile(path, load_document(path), None)
+                doc = load_document(path) if source is None else load_document(path, source)
+                self._tei[path] = TEIFile(path, doc, None, source)
             except XMLProblem as problem:
-                self._tei[path] = TEIFile(path, None, problem)
+                self._tei[path] = TEIFile(path, None, problem, source)
         return self._tei[path]
 
     def yaml(self, path: Path) -> YAMLFile:
         path = Path(path).resolve()
         if path not in self._yaml:
-            nbytes = path.stat().st_size
+            held = self.overlay.get(path)
+            nbytes = path.stat().st_size if held is None else len(held.encode("utf-8"))
             if nbytes > MAX_FILE_BYTES:  # its first lines only, for the modeline check (Y004)
                 with path.open("rb") as fh:
-                    head = fh.read(4096).decode("utf-8", errors="replace")
+                    head = (fh.read(4096) if held is None else held[:4096].encode()).decode("utf-8", errors="replace")
                 self._yaml[path] = YAMLFile(path, None, yamlio.too_large(nbytes), head)
                 return self._yaml[path]
-            raw = path.read_bytes()
+            raw = path.read_bytes() if held is None else held.encode("utf-8")
             text = raw.decode("utf-8", errors="replace")
             try:
                 raw.decode("utf-8")
@@ -278,10 +289,24 @@ class Project:
         return out
 
     # -- schemas ---------------------------------------------------------------------
+    # A missing or broken schema is the project's problem, not a file's: every command that
+    # needs it stops with a ProjectError (exit 2) that names the file.
     @cached_property
     def tei_schema(self) -> etree.RelaxNG:
-        return etree.RelaxNG(etree.parse(str(self.corpus_dir / "schema" / "duizhao-tei.rng")))
+        path = self.corpus_dir / "schema" / "duizhao-tei.rng"
+        try:
+            return etree.RelaxNG(etree.parse(str(path)))
+        except (OSError, etree.Error) as exc:
+            raise ProjectError(f"cannot read the TEI schema {self._shown(path)} (rule X002 validates every "
+                               f"document against it): {exc}") from None
 
     def json_schema(self, kind: str) -> dict[str, Any]:
-        name = SCHEMA_FOR_YAML.get(kind, ANNOTATION_SCHEMA)
-        return json.loads((self.annotations_dir / "schema" / name).read_text(encoding="utf-8"))
+        path = self.annotations_dir / "schema" / SCHEMA_FOR_YAML.get(kind, ANNOTATION_SCHEMA)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ProjectError(f"cannot read the JSON Schema {self._shown(path)} (rule Y003 validates the "
+                               f"{kind} file against it): {exc}") from None
+
+    def _shown(self, path: Path) -> str:
+        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)

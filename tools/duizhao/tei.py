@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from .text import TEI_NS, plain_text
-from .xmlsafe import parse_file
+from .xmlsafe import parse_bytes, parse_file
 
 T = "{%s}" % TEI_NS
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -238,8 +238,12 @@ def _segment(el: etree._Element) -> Segment:
     )
 
 
-def load_document(path: str | Path) -> Document:
-    """Parse a corpus file with the hardened parser (raises ``XMLProblem``)."""
+def load_document(path: str | Path, text: str | None = None) -> Document:
+    """Parse a corpus file with the hardened parser (raises ``XMLProblem``); ``text``: its
+    contents as being edited, parsed instead of the file."""
     path = Path(path)
-    tree = parse_file(path)
-    return Document(id=tree.getroot().get(XML_ID) or path.stem, path=path, tree=tree)
+    tree = parse_file(path) if text is None else parse_bytes(text.encode("utf-8"))
+    doc = Document(id=tree.getroot().get(XML_ID) or path.stem, path=path, tree=tree)
+    if text is not None:
+        doc.__dict__["_lines"] = text.splitlines()  # positions in the text, not the file
+    return doc

@@ -11,6 +11,7 @@ is skipped and the check says so (:mod:`duizhao.check.coverage`).
 """
 
 from .finding import Finding, Problem, Severity
-from .runner import UsageError, run
+from ..errors import UsageError
+from .runner import run
 
 __all__ = ["Finding", "Problem", "Severity", "UsageError", "run"]

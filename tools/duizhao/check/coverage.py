@@ -41,6 +41,7 @@ EVERY_DOCUMENT, EVERY_ANNOTATION_FILE = "every document", "every annotation file
 UNREADABLE = "!unreadable"  # (code, line, col) of the file's own problem
 SKIPPED = "!skipped"  # {rule code: [project-relative paths of the unreadable files it needs]}
 CRASHED = "!crashed"  # {rule code: what it raised}
+SUPPRESSIONS = "!suppressions"  # the file's suppression comments (check.suppression.as_rows)
 
 
 def needs(rule: ModuleType) -> tuple[str, ...]:

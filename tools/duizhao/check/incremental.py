@@ -7,19 +7,29 @@ corpus rules keep of it (their summaries, :mod:`.summary`), depend on
 - the files it is checked against: a TEI file's source text (X005, X008) and annotation
   file (G005), an annotation file's TEI document (anchors and figures, A and F rules);
 - what every file is checked against: the registries (T005/T006 look up the glossary and
-  the entity names, the E, F and G rules their ids), the JSON and RELAX NG schemas,
-  duizhao's code and the selected rules (:func:`context`).
+  the entity names, the E, F and G rules their ids), the JSON and RELAX NG schemas and
+  duizhao's code (:func:`context`).
 
-A file's entry is stored under the digest of the context (with the rules run on that
-file) and the file's bytes, and holds the digests of the files it was checked against: it
-is reused only while all of them are unchanged. Editing the glossary re-checks everything;
-editing one annotation file re-checks that file and its document. The corpus rules (A005,
-E002, F004, G004) always run, on the summaries. Entries live in ``build/cache/check/``
-(:mod:`duizhao.diskcache`).
+A file's results (a dict by rule code) are stored under the digest of the context and of
+the file's bytes, with the digests of the files it was checked against: reused only while
+all of them are unchanged, for the codes they hold (a run with other rules adds its codes
+to the entry). Editing the glossary re-checks everything; editing one annotation file
+re-checks that file and its document.
+
+Two things keep one-file work from growing with the corpus (``duizhao check FILE``, the
+language server after an edit), whose corpus rules need a summary of every file:
+
+- :class:`Digests`: a file's digest is reused while its size, modification time and inode
+  are those it was read with (as git's index does), so an unchanged file is not read;
+- :class:`SummaryPack`: the corpus rules' summaries of every file in one entry, read in
+  one go rather than one entry per file.
+
+Entries live in ``build/cache/check/`` (:mod:`duizhao.diskcache`); deleting it is safe.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,11 +39,12 @@ from ..diskcache import DiskCache, code_digest, digest
 from ..project import REGISTRIES, Project
 
 Results = dict[str, Any]  # rule code → problems as tuples (file rules), or a summary (corpus rules)
+Stat = tuple[int, int, int]  # size, mtime in ns, inode
 
 
-def context(project: Project, codes: Iterable[str]) -> str:
+def context(project: Project) -> str:
     """Digest of what every file is checked against."""
-    parts: list[bytes | str] = [code_digest(), ",".join(sorted(codes))]
+    parts: list[bytes | str] = [code_digest()]
     inputs = [project.annotations_dir / f"{name}.yaml" for name in REGISTRIES]
     inputs += sorted((project.annotations_dir / "schema").rglob("*")) + sorted((project.corpus_dir / "schema").rglob("*"))
     for path in inputs:
@@ -54,43 +65,129 @@ def dependencies(project: Project, path: Path) -> list[Path]:
     return []
 
 
+def _stat(path: Path) -> Stat | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+class Digests:
+    """File digests, remembered with the stat they were read at (:meth:`save` keeps them)."""
+
+    def __init__(self, project: Project, store: DiskCache):
+        self.project, self.store, self.key = project, store, digest(code_digest(), "digests", str(project.root))
+        self.known: dict[str, tuple[Stat, str]] = store.get(self.key) or {}
+        self._now: dict[Path, str] = {}
+        self.changed = False
+
+    def name(self, path: Path) -> str:
+        root = self.project.root
+        return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+    def of(self, path: Path) -> str:
+        """The digest of ``path``'s bytes (of the text being edited, for a file the project
+        holds in memory); ``"-"`` for a missing file."""
+        if path in self._now:
+            return self._now[path]
+        text = self.project.overlay.get(path.resolve()) if self.project.overlay else None
+        if text is not None:
+            value = digest(text.encode("utf-8"))
+        else:
+            stat, name = _stat(path), self.name(path)
+            seen = self.known.get(name)
+            if stat is None:
+                value = "-"  # missing: a dependency may be, and that is a state too
+            elif seen is not None and seen[0] == stat:
+                value = seen[1]
+            else:
+                try:
+                    value = digest(path.read_bytes())
+                except OSError:
+                    value = "-"
+                self.known[name], self.changed = (stat, value), True
+        self._now[path] = value
+        return value
+
+    def save(self) -> None:
+        if self.changed:
+            self.store.put(self.key, self.known)
+
+
 class FindingsCache:
     """Per-file results, keyed as the module docstring says."""
 
     def __init__(self, project: Project):
         self.project = project
         self.store = DiskCache(project.cache_dir / "check")
-        self._contexts: dict[tuple[str, ...], str] = {}
-        self._digests: dict[Path, str] = {}
+        self.context = context(project)
+        self.digests = Digests(project, self.store)
+        self.pack = SummaryPack(self)
 
-    def context(self, codes: Iterable[str]) -> str:
-        codes = tuple(sorted(codes))
-        if codes not in self._contexts:
-            self._contexts[codes] = context(self.project, codes)
-        return self._contexts[codes]
+    def _key(self, path: Path) -> str:
+        return digest(self.context, self.digests.name(path), self.digests.of(path))
 
-    def file_digest(self, path: Path) -> str:
-        if path not in self._digests:
-            try:
-                self._digests[path] = digest(path.read_bytes())
-            except OSError:
-                self._digests[path] = "-"  # missing: a dependency may be, and that is a state too
-        return self._digests[path]
-
-    def _key(self, path: Path, codes: Iterable[str]) -> str:
-        return digest(self.context(codes), self._name(path), self.file_digest(path))
-
-    def _name(self, path: Path) -> str:
-        return str(path.relative_to(self.project.root)) if path.is_relative_to(self.project.root) else str(path)
+    def deps_hold(self, deps: dict[str, str]) -> bool:
+        return all(self.digests.of(self.project.root / name) == value for name, value in deps.items())
 
     def get(self, path: Path, codes: Iterable[str]) -> Results | None:
-        entry = self.store.get(self._key(path, codes))
-        if entry is None:
+        """The results of ``codes`` on ``path``, if all are known for its present state."""
+        entry = self.store.get(self._key(path))
+        if entry is None or not self.deps_hold(entry[0]) or not set(codes) <= entry[1].keys():
             return None
-        deps, results = entry
-        if any(self.file_digest(self.project.root / name) != value for name, value in deps.items()):
-            return None
-        return results
+        return entry[1]
 
-    def put(self, path: Path, codes: Iterable[str], results: Results, deps: list[Path]) -> None:
-        self.store.put(self._key(path, codes), ({self._name(d): self.file_digest(d) for d in deps}, results))
+    def put(self, path: Path, results: Results, deps: list[Path]) -> None:
+        """Keep ``results`` (added to what is known of this state of the file)."""
+        key = self._key(path)
+        entry = self.store.get(key)
+        deps_now = {self.digests.name(d): self.digests.of(d) for d in deps}
+        merged = {**entry[1], **results} if entry is not None and entry[0] == deps_now else results
+        self.store.put(key, (deps_now, merged))
+        self.pack.put(path, merged, deps_now)
+
+    def save(self) -> None:
+        self.digests.save()
+        self.pack.save()
+
+
+class SummaryPack:
+    """The corpus rules' part of every file's results (their summaries, and whether the file
+    could be read), in one cache entry per context: what a one-file check reads for the
+    rest of the corpus."""
+
+    def __init__(self, cache: FindingsCache):
+        from .rules import RULES
+
+        self.cache, self.key = cache, digest(cache.context, "summaries", str(cache.project.root))
+        self.wanted = {code for code, rule in RULES.items() if rule.TARGET == "corpus"}
+        self.entries: dict[str, tuple[str, dict[str, str], Results]] = cache.store.get(self.key) or {}
+        self.changed = False
+
+    def _part(self, results: Results) -> Results:
+        from .coverage import CRASHED, UNREADABLE
+
+        part = {code: value for code, value in results.items() if code in self.wanted or code == UNREADABLE}
+        crashed = {c: v for c, v in results.get(CRASHED, {}).items() if c in self.wanted}
+        return {**part, CRASHED: crashed} if crashed else part
+
+    def get(self, path: Path, codes: Iterable[str]) -> Results | None:
+        digests = self.cache.digests
+        entry = self.entries.get(digests.name(path))
+        if entry is None or entry[0] != digests.of(path) or not self.cache.deps_hold(entry[1]):
+            return None
+        return entry[2] if set(codes) <= entry[2].keys() else None
+
+    def put(self, path: Path, results: Results, deps: dict[str, str]) -> None:
+        if self.cache.project.overlay and path.resolve() in self.cache.project.overlay:
+            return  # a buffer being edited is not the file on disk
+        entry = (self.cache.digests.of(path), deps, self._part(results))
+        name = self.cache.digests.name(path)
+        if self.entries.get(name) != entry:
+            self.entries[name], self.changed = entry, True
+
+    def save(self) -> None:
+        if self.changed:
+            self.cache.store.put(self.key, self.entries)
+            self.changed = False

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..errors import DuizhaoError, RuleCrash
 from ..memo import forget
 from ..project import REGISTRIES, Project
-from . import coverage, summary
-from .finding import Problem
+from . import coverage, summary, suppression
+from .finding import Fix, Problem, Safety
+from .places import Places
 from .incremental import Results, dependencies
 from .rules import RULES
 
@@ -32,14 +35,13 @@ CHUNKS_PER_WORKER = 8  # smaller chunks balance the load; larger ones rebuild fe
 _PARENT: Project | None = None  # the project a forked worker inherits
 
 
-class RuleCrash(Exception):
-    """A rule raised: a bug in duizhao, reported without a traceback (exit 2)."""
-
-
 def call(rule: ModuleType, *args: Any, phase: str = "check") -> Any:
-    """``rule.check(*args)`` as a list (or ``rule.summarise(*args)`` with ``phase``)."""
+    """``rule.check(*args)`` as a list (or ``rule.summarise(*args)`` with ``phase``). A
+    project problem (a missing schema) stops the check; any other exception is the rule's crash."""
     try:
         return list(rule.check(*args)) if phase == "check" else getattr(rule, phase)(*args)
+    except DuizhaoError:
+        raise
     except Exception as exc:  # a bug, not bad input: say which rule, no traceback
         raise RuleCrash(f"rule {rule.CODE} ({rule.SLUG}) failed: {type(exc).__name__}: {exc}") from exc
 
@@ -50,26 +52,41 @@ def _relative(root: Path, path: Path) -> str:
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
-def _as_tuple(root: Path, problem: Problem) -> tuple[Any, ...]:
-    path = None if problem.path is None else _relative(root, problem.path)
-    return (problem.line, problem.col, problem.message, path, problem.fix)
+def as_row(project: Project, rule: ModuleType, problem: Problem, places: dict[Path, Places]) -> tuple[Any, ...]:
+    """``problem`` of ``rule`` as plain data, complete: its end, what it concerns
+    (:mod:`.places`, from the file it is in) and its fix with the rule's declared safety."""
+    fix = problem.fix
+    if fix is not None and fix.safety is None:
+        fix = replace(fix, safety=Safety(rule.FIX))  # a rule that offers a fix declares FIX
+    where = Path(problem.path).resolve() if problem.path is not None else None
+    if where is not None and where not in places:
+        places[where] = Places.of(project, where)
+    end_line, end_col, concerns = places[where or next(iter(places))].complete(problem)
+    path = None if where is None else _relative(project.root, where)
+    return (problem.line, problem.col, problem.message, path, fix and fix.as_tuple(), end_line, end_col,
+            tuple(sorted(concerns.items())))
 
 
 def as_problem(root: Path, row: Sequence[Any]) -> Problem:
-    line, col, message, path, fix = row
-    return Problem(line, col, message, None if path is None else root / path, fix)
+    line, col, message, path, fix, end_line, end_col, concerns = row
+    return Problem(line, col, message, None if path is None else root / path, fix and Fix.from_tuple(fix),
+                   end_line, end_col, concerns)
 
 
 def check_file(project: Project, path: Path, codes: Sequence[str]) -> tuple[Results, list[Path]]:
     """The results of the rules ``codes`` on ``path`` (the problems of the rules of the file's
     kind, the summaries of the corpus rules that summarise it), and the files besides it
     that they depend on. Beside the rule codes (:mod:`.coverage`): the file's own problem
-    when it cannot be read, the rules skipped for want of another file, the rules that crashed."""
+    when it cannot be read, the rules skipped for want of another file, the rules that
+    crashed, and the file's suppression comments (:mod:`.suppression`)."""
     kind = "tei" if path.suffix == ".xml" else "yaml"
     item = project.tei(path) if kind == "tei" else project.yaml(path)
+    places = {item.path: Places(item)}  # the file's own first: a problem without a path is in it
     results: Results = {}
     if item.problem is not None:
         results[coverage.UNREADABLE] = (item.problem.code, item.problem.line, item.problem.col)
+    else:
+        results[coverage.SUPPRESSIONS] = suppression.as_rows(suppression.parse(item.text, xml=kind == "tei"))
     companions = coverage.unreadable_companions(item, project, [RULES[c] for c in codes if RULES[c].TARGET == kind])
     for code in codes:
         rule = RULES[code]
@@ -79,7 +96,7 @@ def check_file(project: Project, path: Path, codes: Sequence[str]) -> tuple[Resu
                 if missing:
                     results.setdefault(coverage.SKIPPED, {})[code] = [_relative(project.root, p) for p in missing]
                     continue
-                results[code] = [_as_tuple(project.root, pr) for pr in call(rule, item, project)]
+                results[code] = [as_row(project, rule, pr, places) for pr in call(rule, item, project)]
             elif rule.TARGET == "corpus" and kind in summary.kinds(rule):
                 results[code] = call(rule, item, project, phase="summarise")
         except RuleCrash as crash:

@@ -5,15 +5,27 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from .finding import Finding
+from .finding import Finding, Safety
 
 
-def as_text(findings: list[Finding]) -> str:
-    lines = [f"{f.path}:{f.line}:{f.col}: {f.code} [{f.severity.value}] {f.message} ({f.slug})" for f in findings]
+def as_text(findings: list[Finding], unsafe: bool = False) -> str:
+    """``file:line:col: CODE [severity] message (slug)``, ``[*]`` before a message ``--fix``
+    can mend; a summary line, and how many findings ``--fix`` (``--unsafe-fixes``) would mend."""
+    def fixable(f: Finding, with_unsafe: bool) -> bool:
+        return f.fix is not None and (f.fix.safety is Safety.SAFE or with_unsafe)
+
+    lines = [f"{f.path}:{f.line}:{f.col}: {f.code} [{f.severity.value}] {'[*] ' if fixable(f, unsafe) else ''}"
+             f"{f.message} ({f.slug})" for f in findings]
     counts = Counter(f.severity.value for f in findings)
     if findings:
         notes = f", {counts['info']} note(s) on what was not checked" if counts.get("info") else ""
         lines.append(f"{len(findings)} finding(s): {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s){notes}")
+        safe, hidden = sum(fixable(f, unsafe) for f in findings), sum(fixable(f, True) for f in findings)
+        option = "--fix --unsafe-fixes" if unsafe else "--fix"
+        if safe:
+            lines.append(f"[*] {safe} fixable with `duizhao check {option}`")
+        if hidden > safe:
+            lines.append(f"{hidden - safe} more with `--unsafe-fixes` (unsafe: read the result)")
     else:
         lines.append("All checks passed.")
     return "\n".join(lines)

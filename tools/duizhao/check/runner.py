@@ -10,28 +10,24 @@ combine the summaries here. The report is the same either way.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from ..errors import UsageError
-from ..limits import MAX_FILE_BYTES
+from ..errors import RuleCrash, UsageError
 from ..project import Project, shown_path
-from . import coverage
+from . import coverage, suppression
 from .finding import INTERNAL, Finding, Problem, Severity
 from .incremental import FindingsCache, Results
-from .parallel import RuleCrash, Task, as_problem, call, check_files
+from .parallel import Task, as_problem, as_row, call, check_files
+from .places import Places
 from .rules import RULES
 from .summary import Summaries, kinds
 
-__all__ = ["RuleCrash", "UsageError", "run", "select_rules"]
-
-# ``duizhao: ignore[T002] reason`` in an XML or YAML comment, on the finding's line
-# or the line above; the reason is required.
-_SUPPRESS = re.compile(r"duizhao:\s*ignore\[([A-Z0-9, ]+)\]\s*[-—:]*\s*(\S.*)")
+__all__ = ["run", "select_rules"]
 
 
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[ModuleType]:
@@ -72,22 +68,13 @@ def _resolved(path: Path) -> Path:
     return path.resolve()
 
 
-def _suppressed(finding: Finding, lines_of) -> bool:
-    lines = lines_of(finding.path)
-    for ln in (finding.line, finding.line - 1):
-        if 1 <= ln <= len(lines):
-            m = _SUPPRESS.search(lines[ln - 1])
-            if m and finding.code in {c.strip() for c in m.group(1).split(",")}:
-                return True
-    return False
-
-
 Paths = dict[str, list[Path]]  # kind (``tei``, ``yaml``) → files
 
 
 def _tasks(rules: list[ModuleType], selected: Paths, every: Paths) -> list[Task]:
     """Each file to read and the rules to run on it: the file rules on the ``selected`` files,
-    the corpus rules' summaries on ``every`` file of the kinds they summarise."""
+    the corpus rules' summaries on ``every`` file of the kinds they summarise (and the
+    selected files at least read, for their suppression comments)."""
     tasks: dict[Path, list[str]] = {}
     for kind, paths in selected.items():
         codes = [rule.CODE for rule in rules if rule.TARGET == kind]
@@ -97,22 +84,29 @@ def _tasks(rules: list[ModuleType], selected: Paths, every: Paths) -> list[Task]
         for kind in kinds(rule) if rule.TARGET == "corpus" else ():
             for path in every[kind]:
                 tasks.setdefault(path, []).append(rule.CODE)
+        for path in selected[rule.KIND] if rule.TARGET == "suppressions" else ():
+            tasks.setdefault(path, [])  # read for its suppression comments
     return list(tasks.items())
 
 
-def _file_results(project: Project, tasks: list[Task], jobs: int, cache: FindingsCache | None) -> dict[Path, Results]:
-    """The results of each task (:func:`.parallel.check_file`), from the cache where it has them."""
+def _file_results(project: Project, tasks: list[Task], jobs: int, cache: FindingsCache | None,
+                  wanted: set[Path]) -> dict[Path, Results]:
+    """The results of each task (:func:`.parallel.check_file`), from the cache where it has
+    them: the summary pack for the files only summarised, the file's own entry otherwise."""
     out: dict[Path, Results] = {}
     if cache is not None:
         for path, codes in tasks:
-            found = cache.get(path, codes)
+            found = cache.pack.get(path, codes) if path not in wanted else None
+            found = found if found is not None else cache.get(path, codes)
             if found is not None:
                 out[path] = found
     todo = [task for task in tasks if task[0] not in out]
     for (path, codes), (results, deps) in zip(todo, check_files(project, todo, jobs)):
         out[path] = results
         if cache is not None and coverage.CRASHED not in results:  # a crash is tried again
-            cache.put(path, codes, results, deps)
+            cache.put(path, results, deps)
+    if cache is not None:
+        cache.save()
     return out
 
 
@@ -127,18 +121,26 @@ class _Report:
         self.project, self.wanted = project, wanted
         self.findings: list[Finding] = []
         self.skips = coverage.Skips()
+        self.places: dict[Path, Places] = {}
+        self.judged: dict[Path, set[str]] = {}  # file → the codes that ran on it (for unused suppressions)
+        self.corpus_codes: set[str] = set()  # the corpus rules that were combined
 
     def emit(self, rule: ModuleType, default: Path, problems: Iterable[Problem], severity: Severity | None = None,
-             slug: str | None = None) -> None:
-        """Findings of ``rule`` (a corpus rule's only in the files checked, internal errors anywhere)."""
+             slug: str | None = None, complete: bool = False) -> None:
+        """Findings of ``rule`` (a corpus rule's only in the files checked, internal errors
+        anywhere); ``complete``: the problems come from a worker's rows, with their ends,
+        concerns and fixes' safety (else they are worked out here)."""
         for pr in problems:
             path = _resolved(pr.path or default)
             if rule.TARGET == "corpus" and path not in self.wanted and slug != INTERNAL:
                 continue
+            if not complete:
+                pr = as_problem(self.project.root, as_row(self.project, rule, replace(pr, path=path), self.places))
             self.findings.append(Finding(
                 path=shown_path(path, Path.cwd()), line=max(pr.line, 1), col=max(pr.col, 1),
                 code=rule.CODE, slug=slug or rule.SLUG, severity=severity or rule.SEVERITY, message=pr.message,
-                url=f"rules/#{rule.CODE.lower()}", fix=pr.fix,
+                url=f"rules/#{rule.CODE.lower()}", fix=pr.fix, end_line=pr.end_line or pr.line,
+                end_col=pr.end_col or pr.col + 1, concerns=dict(pr.concerns),
             ))
 
     def crashed(self, rule: ModuleType, path: Path, message: str, consequence: str = "") -> None:
@@ -150,7 +152,9 @@ class _Report:
             self.crashed(rule, path, found[coverage.CRASHED][rule.CODE])
         for cause in found.get(coverage.SKIPPED, {}).get(rule.CODE, []):
             self.skips.add(_resolved(self.project.root / cause), rule.CODE, shown_path(path, Path.cwd()))
-        self.emit(rule, path, [as_problem(self.project.root, row) for row in found.get(rule.CODE, [])])
+        if rule.CODE in found:
+            self.judged.setdefault(path, set()).add(rule.CODE)
+        self.emit(rule, path, [as_problem(self.project.root, row) for row in found.get(rule.CODE, [])], complete=True)
 
     def corpus_rule(self, rule: ModuleType, every: Paths, results: dict[Path, Results]) -> None:
         """Combine a corpus rule's summaries, unless a file it needs cannot be read (noted at
@@ -169,12 +173,30 @@ class _Report:
         except RuleCrash as crash:
             self.crashed(rule, self.project.root, str(crash))
             return
+        self.corpus_codes.add(rule.CODE)
         self.emit(rule, self.project.root, problems)
 
     def notes(self) -> None:
         """One info finding at each unreadable file that kept rules from running."""
         for cause, problem, note in self.skips.notes(self.project):
             self.emit(RULES[problem.code], cause, [note], severity=Severity.INFO)
+
+    def suppress(self, rules: list[ModuleType], results: dict[Path, Results]) -> None:
+        """Drop the findings a suppression comment silences; report the suppressions that
+        silence nothing their rules could have said (when those rules are selected)."""
+        ledger = suppression.Ledger()
+        for path in self.wanted:
+            ledger.add(path, suppression.from_rows(results.get(path, {}).get(coverage.SUPPRESSIONS, [])))
+        self.findings = [f for f in self.findings if f.severity is Severity.INFO or f.slug == INTERNAL
+                         or not ledger.silences(_resolved(Path(f.path)), f.line, f.code)]
+        for rule in rules:
+            if rule.TARGET != "suppressions":
+                continue
+            for path in sorted(ledger.by_path):
+                if (path.suffix == ".xml") == (rule.KIND == "tei"):
+                    judged = self.judged.get(path, set()) | self.corpus_codes
+                    for s, codes in ledger.unused(path, judged):
+                        self.emit(rule, path, rule.check(s, codes))
 
 
 @contextmanager
@@ -214,25 +236,14 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
         project.use_cache()
     project.eager_positions = True
     every: Paths = {"tei": project.tei_paths(), "yaml": project.yaml_paths()}
-    results = _file_results(project, _tasks(rules, {"tei": tei_paths, "yaml": yaml_paths}, every), jobs,
-                            FindingsCache(project) if cache else None)
+    tasks = _tasks(rules, {"tei": tei_paths, "yaml": yaml_paths}, every)
+    results = _file_results(project, tasks, jobs, FindingsCache(project) if cache else None, wanted)
     for rule in rules:
         if rule.TARGET == "corpus":
             report.corpus_rule(rule, every, results)
-            continue
-        for path in tei_paths if rule.TARGET == "tei" else yaml_paths:
-            report.file_rule(rule, path, results[path])
+        elif rule.TARGET in ("tei", "yaml"):
+            for path in tei_paths if rule.TARGET == "tei" else yaml_paths:
+                report.file_rule(rule, path, results[path])
     report.notes()
-
-    lines: dict[str, list[str]] = {}
-
-    def lines_of(name: str) -> list[str]:
-        if name not in lines:
-            try:  # a file refused for its size (X009, Y007) is not read for suppressions either
-                text = "" if Path(name).stat().st_size > MAX_FILE_BYTES else Path(name).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                text = ""
-            lines[name] = text.splitlines() if "duizhao:" in text else []  # most files suppress nothing
-        return lines[name]
-
-    return sorted((f for f in report.findings if not _suppressed(f, lines_of)), key=lambda f: f.sort_key)
+    report.suppress(rules, results)
+    return sorted(report.findings, key=lambda f: f.sort_key)

@@ -24,7 +24,8 @@ def register(sub) -> None:
     p.add_argument("--format", choices=["text", "json", "github"], help="output format (default: text; github on GitHub Actions)")
     p.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes, comma-separated (e.g. X,Y001)")
     p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rule codes or prefixes")
-    p.add_argument("--fix", action="store_true", help="apply safe fixes to annotator files first")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes of the selected rules, then report what is left")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply the unsafe fixes too (read them after)")
     p.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     p.add_argument("--jobs", "-j", type=_jobs, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes for the per-file rules (default: one per CPU; 1 = no workers)")
@@ -36,16 +37,23 @@ def register(sub) -> None:
 def run(args, project) -> int:
     from ..check import Severity, run as run_checks
     from ..check.finding import INTERNAL
+    from ..check.fix import fix_until_stable
     from ..check.report import FORMATS
+    from ..project import Project, shown_path
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if args.fix:
-        from ..fix import apply_fixes
-        for line in apply_fixes(project, [Path(p) for p in args.paths]):
+    select, ignore = _codes(args.select), _codes(args.ignore)
+
+    def check(root=project.root):
+        return run_checks(Project(root), args.paths, select, ignore, jobs=args.jobs, cache=not args.no_cache)
+
+    if args.fix:  # each pass reads the files afresh: the previous one changed them
+        findings, outcome = fix_until_stable(check, args.unsafe_fixes, project.root)
+        for line in outcome.notes(lambda p: shown_path(p, Path.cwd())):
             print(line, file=sys.stderr)
-    findings = run_checks(project, args.paths, _codes(args.select), _codes(args.ignore),
-                          jobs=args.jobs, cache=not args.no_cache)
-    out = FORMATS[fmt](findings)
+    else:
+        findings = run_checks(project, args.paths, select, ignore, jobs=args.jobs, cache=not args.no_cache)
+    out = FORMATS[fmt](findings, unsafe=args.unsafe_fixes) if fmt == "text" else FORMATS[fmt](findings)
     if out:
         print(out)
     if any(f.slug == INTERNAL for f in findings):

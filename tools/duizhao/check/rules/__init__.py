@@ -48,6 +48,8 @@ _MODULE_NAMES = (
     "x008_source_mismatch",
     "x009_xml_too_large",
     "x010_source_checksum",
+    "x011_suppression_without_reason",
+    "x012_unused_suppression",
     "y001_yaml_syntax",
     "y002_duplicate_key",
     "y003_schema_violation",
@@ -56,6 +58,8 @@ _MODULE_NAMES = (
     "y006_anchor_or_alias",
     "y007_yaml_too_large",
     "y008_byte_order_mark",
+    "y009_suppression_without_reason",
+    "y010_unused_suppression",
 )
 
 RULES: dict[str, ModuleType] = {}

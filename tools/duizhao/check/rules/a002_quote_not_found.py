@@ -19,10 +19,16 @@ quote: 增长3.60%
 segment: s002
 quote: 增长3.6%
 ```
+
+**Fix (unsafe).** When the quote alone occurs exactly once in the segment but its `prefix`
+or `suffix` no longer fits (the text around it was edited), `duizhao check --fix
+--unsafe-fixes` takes the context out, so that the quote lands on that one occurrence.
+Unsafe: the occurrence left may not be the one that was meant; read the annotation after.
 """
 
 from ...anchoring import Status
-from ..finding import Problem, Severity
+from ..edits import remove_key
+from ..finding import Fix, Problem, Severity
 from ..registry import unresolved
 
 CODE = "A002"
@@ -30,9 +36,19 @@ SLUG = "quote-not-found"
 SEVERITY = Severity.ERROR
 TARGET = "yaml"
 NEEDS = ("document",)  # see check.coverage
+FIX = "unsafe"  # the one occurrence left may not be the one meant
 
 
 def check(item, project):
     for _, ann, res in unresolved(item, project, Status.NOT_FOUND):
         yield Problem(*ann.position("quote"),
-                      f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}")
+                      f"{ann.id}: in {ann.segment}, {res.describe(ann.quote, ann.prefix, ann.suffix)}", fix=_fix(ann, res))
+
+
+def _fix(ann, res):
+    """Take out a context that no longer fits, when the bare quote occurs once."""
+    keys = [k for k in ("prefix", "suffix") if getattr(ann, k)]
+    if len(res.occurrences) != 1 or not keys:
+        return None
+    edits = [remove_key(ann, k) for k in keys]
+    return None if None in edits else Fix(f"remove the {' and '.join(keys)}", tuple(edits))

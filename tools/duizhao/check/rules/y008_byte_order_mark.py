@@ -15,15 +15,16 @@ duizhao reads the file all the same.
 """
 
 from ...yamlio import BOM
-from ..finding import Problem, Severity
+from ..finding import Edit, Fix, Problem, Severity
 
 CODE = "Y008"
 SLUG = "byte-order-mark"
 SEVERITY = Severity.WARNING
 TARGET = "yaml"
+FIX = "safe"  # one invisible character: the data does not change
 
 
 def check(item, project):
     if item.text.startswith(BOM):
         yield Problem(1, 1, "the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without one",
-                      fix="remove the byte-order mark")
+                      fix=Fix("remove the byte-order mark", (Edit(1, 1, 1, 2),)))

@@ -1,0 +1,34 @@
+"""Y010 unused-suppression — a suppression comment in a YAML file suppresses nothing.
+
+**What it does.** Reports the codes of a `# duizhao: ignore[CODES] reason` comment that
+silence no finding on its line or the next: the finding was mended, moved, or the code is
+misspelt (or names no rule). Only codes whose rule ran on the file are judged (with
+`--select A` a suppression of F004 is left alone). `duizhao check --fix` removes them (a
+safe fix: the codes, or the whole comment when none is left).
+
+**Why.** A stale suppression hides the next real finding of its rule on that line, and
+tells the reader about an exception that no longer exists.
+
+**Bad.** The figures of the two documents now agree, so F004 has nothing to say:
+```yaml
+    # duizhao: ignore[F004] the source revises the figure
+    value: 31
+```
+
+**Good.** The comment removed, or kept only while F004 still reports the line.
+"""
+
+from ..finding import Severity
+from ..suppression import unused
+
+CODE = "Y010"
+SLUG = "unused-suppression"
+SEVERITY = Severity.WARNING
+TARGET = "suppressions"  # judged on the other rules' findings (see check.suppression)
+KIND = "yaml"
+FIX = "safe"
+
+
+def check(suppression, codes):
+    """The problem of one suppression whose ``codes`` (judged on this file) silenced nothing."""
+    return unused(suppression, codes)
