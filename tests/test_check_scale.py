@@ -73,6 +73,21 @@ def test_workers_on_named_files_see_their_documents(big):
     assert run(Project(big), paths, jobs=2) == run(Project(big), paths, jobs=1)
 
 
+def test_a_check_of_some_files_reports_what_the_whole_check_reports_there(big, tmp_path):
+    """The corpus rules leave aside what concerns only other files (summaries.wanted): the
+    fast path gives exactly the whole check's findings in the files named."""
+    root = shutil.copytree(big, tmp_path / "p")
+    one, two = root / "annotations" / "mini-copy01-2020.yaml", root / "annotations" / "mini-copy02-2020.yaml"
+    one.write_text(one.read_text(encoding="utf-8").replace("value: 3.6", "value: 4.6"), encoding="utf-8")  # F004
+    two.write_text(two.read_text(encoding="utf-8").replace("mini-copy02-2020.a0002", "mini-copy01-2020.a0002"),
+                   encoding="utf-8")  # A005 (and A006)
+    whole = run(Project(root), cache=True)
+    assert {"F004", "A005", "G001"} <= {f.code for f in whole}
+    for paths in ([one], [two], [one, two], [root / "corpus" / "mini-copy04-2020.xml"], [root / "annotations" / "glossary.yaml"]):
+        shown = {str(p.relative_to(Path.cwd())) if p.is_relative_to(Path.cwd()) else str(p) for p in paths}
+        assert run(Project(root), paths, cache=True) == [f for f in whole if f.path in shown], paths
+
+
 def test_a_rule_crash_in_a_worker_is_reported_at_each_file_and_the_rest_is_checked(big, monkeypatch, capsys):
     from duizhao.check.rules import RULES
     monkeypatch.setattr(RULES["T001"], "check", lambda item, project: 1 / 0)

@@ -172,3 +172,12 @@ def test_json_findings_say_what_they_concern_and_where_they_end(project_dir, cap
         "segment": "s003", "annotation": "mini-news-2020.a0002", "fix": None}
     assert g005["path"].endswith("corpus/mini-news-2020.xml") and (g005["line"], g005["end_line"]) == (46, 46)
     assert (g005["document"], g005["segment"], g005["annotation"]) == ("mini-news-2020", "s003", None)
+
+
+def test_the_export_command_names_every_dataset_and_a_wrong_format_is_a_usage_error(capsys):
+    from duizhao.commands.export import DATASETS
+    from duizhao.export import EXPORTERS
+
+    assert DATASETS == tuple(sorted(EXPORTERS))
+    assert main(["--root", str(REPO), "export", "segments", "--format", "xlsx"]) == 2
+    assert capsys.readouterr().err.startswith("duizhao: usage error: segments cannot be exported as 'xlsx'")

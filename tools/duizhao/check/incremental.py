@@ -38,6 +38,7 @@ from ..annotations import is_annotation_file
 from ..diskcache import DiskCache, code_digest, digest
 from ..project import REGISTRIES, Project
 
+PACK_SLACK = 16  # stale summary-pack entries tolerated before it is written again (see FindingsCache.save)
 Results = dict[str, Any]  # rule code → problems as tuples (file rules), or a summary (corpus rules)
 Stat = tuple[int, int, int]  # size, mtime in ns, inode
 
@@ -78,13 +79,15 @@ class Digests:
 
     def __init__(self, project: Project, store: DiskCache):
         self.project, self.store, self.key = project, store, digest(code_digest(), "digests", str(project.root))
+        self._root = str(project.root) + os.sep
         self.known: dict[str, tuple[Stat, str]] = store.get(self.key) or {}
         self._now: dict[Path, str] = {}
         self.changed = False
 
     def name(self, path: Path) -> str:
-        root = self.project.root
-        return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        """``path`` relative to the project (plain string work: it is asked for every file)."""
+        text, root = str(path), self._root
+        return text[len(root):] if text.startswith(root) else text
 
     def of(self, path: Path) -> str:
         """The digest of ``path``'s bytes (of the text being edited, for a file the project
@@ -147,9 +150,13 @@ class FindingsCache:
         self.store.put(key, (deps_now, merged))
         self.pack.put(path, merged, deps_now)
 
-    def save(self) -> None:
+    def save(self, whole: bool) -> None:
+        """Keep the digests, and the pack after a whole check or when many of its entries
+        changed: rewriting it costs as much as reading it, and a few stale entries only send
+        a one-file check to those files' own entries."""
         self.digests.save()
-        self.pack.save()
+        if whole or self.pack.changed > max(PACK_SLACK, len(self.pack.entries) // 50):
+            self.pack.save()
 
 
 class SummaryPack:
@@ -163,7 +170,7 @@ class SummaryPack:
         self.cache, self.key = cache, digest(cache.context, "summaries", str(cache.project.root))
         self.wanted = {code for code, rule in RULES.items() if rule.TARGET == "corpus"}
         self.entries: dict[str, tuple[str, dict[str, str], Results]] = cache.store.get(self.key) or {}
-        self.changed = False
+        self.changed = 0  # entries changed since read
 
     def _part(self, results: Results) -> Results:
         from .coverage import CRASHED, UNREADABLE
@@ -185,9 +192,10 @@ class SummaryPack:
         entry = (self.cache.digests.of(path), deps, self._part(results))
         name = self.cache.digests.name(path)
         if self.entries.get(name) != entry:
-            self.entries[name], self.changed = entry, True
+            self.entries[name] = entry
+            self.changed += 1
 
     def save(self) -> None:
         if self.changed:
             self.cache.store.put(self.key, self.entries)
-            self.changed = False
+            self.changed = 0

@@ -90,7 +90,7 @@ def _tasks(rules: list[ModuleType], selected: Paths, every: Paths) -> list[Task]
 
 
 def _file_results(project: Project, tasks: list[Task], jobs: int, cache: FindingsCache | None,
-                  wanted: set[Path]) -> dict[Path, Results]:
+                  wanted: set[Path], whole: bool) -> dict[Path, Results]:
     """The results of each task (:func:`.parallel.check_file`), from the cache where it has
     them: the summary pack for the files only summarised, the file's own entry otherwise."""
     out: dict[Path, Results] = {}
@@ -106,19 +106,20 @@ def _file_results(project: Project, tasks: list[Task], jobs: int, cache: Finding
         if cache is not None and coverage.CRASHED not in results:  # a crash is tried again
             cache.put(path, results, deps)
     if cache is not None:
-        cache.save()
+        cache.save(whole)
     return out
 
 
-def _summaries(rule: ModuleType, every: Paths, results: dict[Path, Results]) -> Summaries:
-    return {kind: [(path, results[path].get(rule.CODE)) for path in every[kind]] for kind in kinds(rule)}
+def _summaries(rule: ModuleType, every: Paths, results: dict[Path, Results], wanted: frozenset[Path] | None) -> Summaries:
+    return Summaries({kind: [(path, results[path].get(rule.CODE)) for path in every[kind]] for kind in kinds(rule)}, wanted)
 
 
 class _Report:
     """The findings of a run, as the rules' problems come in."""
 
-    def __init__(self, project: Project, wanted: set[Path]):
+    def __init__(self, project: Project, wanted: set[Path], whole: bool):
         self.project, self.wanted = project, wanted
+        self.restricted = None if whole else frozenset(wanted)  # what corpus rules report on
         self.findings: list[Finding] = []
         self.skips = coverage.Skips()
         self.places: dict[Path, Places] = {}
@@ -169,7 +170,7 @@ class _Report:
         if broken or causes:
             return
         try:
-            problems = call(rule, self.project, _summaries(rule, every, results))
+            problems = call(rule, self.project, _summaries(rule, every, results, self.restricted))
         except RuleCrash as crash:
             self.crashed(rule, self.project.root, str(crash))
             return
@@ -229,15 +230,16 @@ def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = ()
 def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore: Iterable[str],
          jobs: int, cache: bool) -> list[Finding]:
     rules = select_rules(select, ignore)
-    tei_paths, yaml_paths = _targets(project, [Path(p) for p in paths])
+    paths = [Path(p) for p in paths]
+    tei_paths, yaml_paths = _targets(project, paths)
     wanted = {p.resolve() for p in (*tei_paths, *yaml_paths)}
-    report = _Report(project, wanted)
+    report = _Report(project, wanted, whole=not paths)
     if cache:
         project.use_cache()
     project.eager_positions = True
     every: Paths = {"tei": project.tei_paths(), "yaml": project.yaml_paths()}
     tasks = _tasks(rules, {"tei": tei_paths, "yaml": yaml_paths}, every)
-    results = _file_results(project, tasks, jobs, FindingsCache(project) if cache else None, wanted)
+    results = _file_results(project, tasks, jobs, FindingsCache(project) if cache else None, wanted, not paths)
     for rule in rules:
         if rule.TARGET == "corpus":
             report.corpus_rule(rule, every, results)

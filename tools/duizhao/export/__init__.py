@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from ..errors import UsageError
 from ..project import Project
 from . import annotation_records, documents, entities, figures, glossary, indicators, segments, w3c
 
@@ -27,15 +28,11 @@ EXPORTERS: dict[str, dict[str, Writer]] = {
 BINARY_FORMATS = {"tmx", "tbx"}
 
 
-class ExportError(Exception):
-    """An export that cannot be produced (unknown format, unreadable input)."""
-
-
 def export(project: Project, what: str, fmt: str | None, output: str | None) -> int:
     formats = EXPORTERS[what]
     fmt = fmt or next(iter(formats))
     if fmt not in formats:
-        raise ExportError(f"{what} cannot be exported as {fmt!r} (choose from: {', '.join(formats)})")
+        raise UsageError(f"{what} cannot be exported as {fmt!r} (choose from: {', '.join(formats)})")
     writer = formats[fmt]
     binary = fmt in BINARY_FORMATS
     if output:

@@ -25,6 +25,7 @@ of suggestions address annotations by id; a repeat makes them point at two thing
 """
 
 from array import array
+from collections import Counter
 from hashlib import blake2b
 
 from ... import annotations
@@ -50,7 +51,17 @@ def summarise(item, project):
 
 
 def _repeated(summaries) -> set[int]:
-    """The hashes that occur more than once in the project."""
+    """The hashes that occur more than once in the project (of the files checked, when not
+    the whole project is: they are compared with every other file, without numpy)."""
+    if summaries.wanted is not None:
+        rows = [(path, array("q", s)) for path, s in summaries["yaml"] if s]
+        mine = set().union(*(ids for path, ids in rows if summaries.reports_on(path)))
+        counts: Counter[int] = Counter()
+        for _, ids in rows:
+            hits = mine.intersection(ids)
+            if hits:
+                counts.update(h for h in ids if h in hits)
+        return {h for h, n in counts.items() if n > 1}
     import numpy
 
     rows = [numpy.frombuffer(s, dtype=numpy.int64) for _, s in summaries["yaml"] if s]

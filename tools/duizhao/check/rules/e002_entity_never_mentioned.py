@@ -38,8 +38,10 @@ def summarise(item, project):
 
 
 def check(project, summaries):
-    named = written_anywhere(summaries["tei"])
     found = registries(project)
+    if not summaries.reports_on(found.path("entities")):
+        return
+    named = written_anywhere(summaries["tei"])
     entities = found.records("entities")
     referred = {e.parent for e in entities if e.parent is not None}
     for _, ids in summaries["yaml"]:

@@ -31,8 +31,10 @@ def summarise(item, project):
 
 
 def check(project, summaries):
-    named = written_anywhere(summaries["tei"])
     found = registries(project)
+    if not summaries.reports_on(found.path("glossary")):
+        return
+    named = written_anywhere(summaries["tei"])
     for term in found.records("glossary"):
         if term.id is not None and term.id not in named:
             yield Problem(*found.position(term, "zh"), f"term {term.id!r} ({term.get('zh')}) occurs in no segment of the corpus",
