@@ -32,19 +32,25 @@ _FORMAT = "duizhao-cache/1"
 _ALLOWED = {("datetime", name): getattr(datetime, name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
 
+# The parts of duizhao whose code computes nothing the caches keep: an edit there (the site,
+# the recommenders, the commands, the language server) does not invalidate the check's caches.
+_NOT_CACHED = frozenset({"site", "suggest", "export", "commands", "lsp", "cli.py"})
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The version of the code that computes cached values: the sources of every duizhao
-    module loaded when first asked (``duizhao check`` asks once its rules are imported, and
-    they import nothing later), the Python and ruamel.yaml versions. An edit elsewhere in
-    duizhao (the site, the recommenders) does not invalidate the check's caches."""
+    """The version of the code that computes cached values: the sources of duizhao's modules
+    (but :data:`_NOT_CACHED`), the Python and ruamel.yaml versions. The same whichever
+    modules a process has imported, so that ``duizhao check``, the language server and the
+    site build share their entries."""
     import ruamel.yaml
 
+    package = Path(__file__).resolve().parent
     parts: list[bytes | str] = [__version__, sys.version, ruamel.yaml.__version__]
-    for name in sorted(n for n in sys.modules if n == "duizhao" or n.startswith("duizhao.")):
-        source = getattr(sys.modules[name], "__file__", None)
-        if source and source.endswith(".py"):
-            parts += [name, Path(source).read_bytes()]
+    for source in sorted(package.rglob("*.py")):
+        name = source.relative_to(package)
+        if name.parts[0] not in _NOT_CACHED:
+            parts += [str(name), source.read_bytes()]
     return digest(*parts)
 
 

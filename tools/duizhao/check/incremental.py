@@ -30,6 +30,7 @@ Entries live in ``build/cache/check/`` (:mod:`duizhao.diskcache`); deleting it i
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -75,64 +76,102 @@ def _stat(path: Path) -> Stat | None:
 
 
 class Digests:
-    """File digests, remembered with the stat they were read at (:meth:`save` keeps them)."""
+    """File digests, remembered with the stat they were read at (:meth:`save` keeps them).
+    Within a run a file is looked at once; a long-running process (the language server)
+    may keep what it saw for ``fresh_for`` seconds, or until told a file changed."""
 
-    def __init__(self, project: Project, store: DiskCache):
+    def __init__(self, project: Project, store: DiskCache, fresh_for: float = 0.0):
         self.project, self.store, self.key = project, store, digest(code_digest(), "digests", str(project.root))
         self._root = str(project.root) + os.sep
         self.known: dict[str, tuple[Stat, str]] = store.get(self.key) or {}
-        self._now: dict[Path, str] = {}
+        self._now: dict[str, str] = {}  # by name: what this run (or the last fresh_for seconds) saw
+        self.fresh_for, self._swept = fresh_for, time.monotonic()
+        self._held = {self.name(path): text for path, text in project.overlay.items()}  # texts being edited
         self.changed = False
+
+    def begin(self, project: Project) -> None:
+        """A new run on ``project`` (the same root): what was seen is looked at again when stale."""
+        self.project = project
+        self._held = {self.name(path): text for path, text in project.overlay.items()}
+        if time.monotonic() - self._swept >= self.fresh_for:
+            self._now.clear()
+            self._swept = time.monotonic()
+
+    def forget(self, path: Path) -> None:
+        self._now.pop(self.name(path), None)
 
     def name(self, path: Path) -> str:
         """``path`` relative to the project (plain string work: it is asked for every file)."""
         text, root = str(path), self._root
         return text[len(root):] if text.startswith(root) else text
 
-    def of(self, path: Path) -> str:
+    def path(self, name: str) -> Path:
+        """The inverse of :meth:`name`."""
+        return Path(name) if os.path.isabs(name) else Path(self._root + name)
+
+    def of(self, path: Path, name: str | None = None) -> str:
         """The digest of ``path``'s bytes (of the text being edited, for a file the project
-        holds in memory); ``"-"`` for a missing file."""
-        if path in self._now:
-            return self._now[path]
-        text = self.project.overlay.get(path.resolve()) if self.project.overlay else None
-        if text is not None:
-            value = digest(text.encode("utf-8"))
+        holds in memory); ``"-"`` for a missing file. ``path`` is absolute and resolved
+        (``name``: its :meth:`name`, when known)."""
+        held = self.project.overlay.get(path) if self.project.overlay else None
+        if held is not None:
+            return digest(held.encode("utf-8"))
+        name = name or self.name(path)
+        if name in self._now:
+            return self._now[name]
+        stat = _stat(path)
+        seen = self.known.get(name)
+        if stat is None:
+            value = "-"  # missing: a dependency may be, and that is a state too
+        elif seen is not None and seen[0] == stat:
+            value = seen[1]
         else:
-            stat, name = _stat(path), self.name(path)
-            seen = self.known.get(name)
-            if stat is None:
-                value = "-"  # missing: a dependency may be, and that is a state too
-            elif seen is not None and seen[0] == stat:
-                value = seen[1]
-            else:
-                try:
-                    value = digest(path.read_bytes())
-                except OSError:
-                    value = "-"
-                self.known[name], self.changed = (stat, value), True
-        self._now[path] = value
+            try:
+                value = digest(path.read_bytes())
+            except OSError:
+                value = "-"
+            self.known[name], self.changed = (stat, value), True
+        self._now[name] = value
         return value
+
+    def of_name(self, name: str) -> str:
+        """:meth:`of` the file named ``name`` (no path object made when it was seen)."""
+        if name in self._held:
+            return digest(self._held[name].encode("utf-8"))
+        found = self._now.get(name)
+        return found if found is not None else self.of(self.path(name), name)
 
     def save(self) -> None:
         if self.changed:
             self.store.put(self.key, self.known)
+            self.changed = False
 
 
 class FindingsCache:
-    """Per-file results, keyed as the module docstring says."""
+    """Per-file results, keyed as the module docstring says. One run's, or kept between runs
+    by a long-running process (:meth:`begin`)."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, fresh_for: float = 0.0):
         self.project = project
         self.store = DiskCache(project.cache_dir / "check")
         self.context = context(project)
-        self.digests = Digests(project, self.store)
+        self.digests = Digests(project, self.store, fresh_for)
         self.pack = SummaryPack(self)
+
+    def begin(self, project: Project) -> None:
+        """Start a run on ``project``: the registries or schemas may have changed since."""
+        self.project = project
+        self.digests.begin(project)
+        now = context(project)
+        if now != self.context:
+            self.context, self.pack = now, None
+            self.pack = SummaryPack(self)
 
     def _key(self, path: Path) -> str:
         return digest(self.context, self.digests.name(path), self.digests.of(path))
 
     def deps_hold(self, deps: dict[str, str]) -> bool:
-        return all(self.digests.of(self.project.root / name) == value for name, value in deps.items())
+        return all(self.digests.of_name(name) == value for name, value in deps.items())
 
     def get(self, path: Path, codes: Iterable[str]) -> Results | None:
         """The results of ``codes`` on ``path``, if all are known for its present state."""
@@ -187,7 +226,7 @@ class SummaryPack:
         return entry[2] if set(codes) <= entry[2].keys() else None
 
     def put(self, path: Path, results: Results, deps: dict[str, str]) -> None:
-        if self.cache.project.overlay and path.resolve() in self.cache.project.overlay:
+        if path in self.cache.project.overlay:
             return  # a buffer being edited is not the file on disk
         entry = (self.cache.digests.of(path), deps, self._part(results))
         name = self.cache.digests.name(path)

@@ -216,11 +216,12 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = (),
-        ignore: Iterable[str] = (), jobs: int = 1, cache: bool = False) -> list[Finding]:
+        ignore: Iterable[str] = (), jobs: int = 1, cache: bool | FindingsCache = False) -> list[Finding]:
     """All findings for ``paths`` (default: the whole project), sorted by place.
 
     ``jobs``: worker processes for the file-scoped rules; ``cache``: reuse the findings of
-    unchanged files and the parsed YAML kept in ``build/cache/`` (and update them). The
+    unchanged files and the parsed YAML kept in ``build/cache/`` (and update them), or a
+    :class:`~.incremental.FindingsCache` kept between runs (the language server's). The
     project then reads YAML positions in the parsing pass (:attr:`Project.eager_positions`).
     """
     with _no_cyclic_gc():
@@ -228,7 +229,7 @@ def run(project: Project, paths: Iterable[Path] = (), select: Iterable[str] = ()
 
 
 def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore: Iterable[str],
-         jobs: int, cache: bool) -> list[Finding]:
+         jobs: int, cache: bool | FindingsCache) -> list[Finding]:
     rules = select_rules(select, ignore)
     paths = [Path(p) for p in paths]
     tei_paths, yaml_paths = _targets(project, paths)
@@ -239,7 +240,10 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
     project.eager_positions = True
     every: Paths = {"tei": project.tei_paths(), "yaml": project.yaml_paths()}
     tasks = _tasks(rules, {"tei": tei_paths, "yaml": yaml_paths}, every)
-    results = _file_results(project, tasks, jobs, FindingsCache(project) if cache else None, wanted, not paths)
+    if isinstance(cache, FindingsCache):
+        cache.begin(project)
+    results = _file_results(project, tasks, jobs, cache if isinstance(cache, FindingsCache) else
+                            FindingsCache(project) if cache else None, wanted, not paths)
     for rule in rules:
         if rule.TARGET == "corpus":
             report.corpus_rule(rule, every, results)

@@ -27,7 +27,7 @@ The helpers below are the summaries several rules share.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -45,6 +45,26 @@ class Summaries(dict):
     def reports_on(self, path: Path) -> bool:
         """Whether problems in ``path`` would be reported."""
         return self.wanted is None or path in self.wanted  # the project's paths are resolved
+
+    def split(self, kind: str) -> tuple[list[tuple[Path, Any]], tuple[tuple[Path, Any], ...]]:
+        """``(rows of the files checked, rows of the others)`` of ``kind``, files without a summary left out."""
+        rows = [(path, s) for path, s in self[kind] if s is not None]
+        return [r for r in rows if self.reports_on(r[0])], tuple(r for r in rows if not self.reports_on(r[0]))
+
+
+_INDEXES: dict[tuple[Callable, tuple], Any] = {}
+
+
+def index_of(build: Callable[[tuple], Any], rows: tuple[tuple[Path, Any], ...]) -> Any:
+    """``build(rows)``, kept while ``rows`` (the summaries of the files not being checked) are
+    the same: a long-running process (the language server) re-checks one file after every
+    edit against the same summaries of the others, which are then indexed once."""
+    key = (build, rows)
+    if key not in _INDEXES:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        _INDEXES[key] = build(rows)
+    return _INDEXES[key]
 
 
 def kinds(rule: ModuleType) -> tuple[str, ...]:

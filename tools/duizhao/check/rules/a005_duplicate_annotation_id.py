@@ -25,12 +25,13 @@ of suggestions address annotations by id; a repeat makes them point at two thing
 """
 
 from array import array
-from collections import Counter
+from collections import defaultdict
 from hashlib import blake2b
 
 from ... import annotations
 from ..finding import Problem, Severity
 from ..registry import file_annotations
+from ..summary import index_of
 
 CODE = "A005"
 SLUG = "duplicate-annotation-id"
@@ -50,32 +51,38 @@ def summarise(item, project):
     return array("q", map(_hash, ids)).tobytes() if ids else None
 
 
-def _repeated(summaries) -> set[int]:
-    """The hashes that occur more than once in the project (of the files checked, when not
-    the whole project is: they are compared with every other file, without numpy)."""
+def _places(rows) -> dict[int, list]:
+    """Each hash, with the files that hold it (once per id)."""
+    out = defaultdict(list)
+    for path, s in rows:
+        for h in array("q", s):
+            out[h].append(path)
+    return out
+
+
+def _repeated(summaries) -> tuple[set[int], set | None]:
+    """The hashes that occur more than once in the project, and the files that hold them
+    (None: not known, look at every file). When only some files are checked, their hashes
+    are looked up in an index of the others' (without numpy)."""
     if summaries.wanted is not None:
-        rows = [(path, array("q", s)) for path, s in summaries["yaml"] if s]
-        mine = set().union(*(ids for path, ids in rows if summaries.reports_on(path)))
-        counts: Counter[int] = Counter()
-        for _, ids in rows:
-            hits = mine.intersection(ids)
-            if hits:
-                counts.update(h for h in ids if h in hits)
-        return {h for h, n in counts.items() if n > 1}
+        mine, others = summaries.split("yaml")
+        here, elsewhere = _places(mine), index_of(_places, others)
+        repeated = {h for h, paths in here.items() if len(paths) + len(elsewhere.get(h, ())) > 1}
+        return repeated, {p for h in repeated for p in (*here[h], *elsewhere.get(h, ()))}
     import numpy
 
     rows = [numpy.frombuffer(s, dtype=numpy.int64) for _, s in summaries["yaml"] if s]
     if not rows:
-        return set()
+        return set(), None
     values, counts = numpy.unique(numpy.concatenate(rows), return_counts=True)
-    return set(values[counts > 1].tolist())
+    return set(values[counts > 1].tolist()), None
 
 
 def check(project, summaries):
-    repeated = _repeated(summaries)
+    repeated, files = _repeated(summaries)
     first = {}
-    for path, s in summaries["yaml"]:
-        if not s or repeated.isdisjoint(array("q", s)):
+    for path, s in summaries["yaml"] if repeated else ():
+        if not s or (files is not None and path not in files) or repeated.isdisjoint(array("q", s)):
             continue
         for ann in annotations.read(project.yaml(path)).annotations:  # only the files with a repeat are read
             if ann.id is None or _hash(ann.id) not in repeated:

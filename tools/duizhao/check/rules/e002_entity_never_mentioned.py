@@ -38,9 +38,9 @@ def summarise(item, project):
 
 
 def check(project, summaries):
-    found = registries(project)
-    if not summaries.reports_on(found.path("entities")):
+    if not summaries.reports_on(project.annotations_dir / "entities.yaml"):
         return
+    found = registries(project)
     named = written_anywhere(summaries["tei"])
     entities = found.records("entities")
     referred = {e.parent for e in entities if e.parent is not None}

@@ -29,6 +29,7 @@ from collections import defaultdict
 from ...figures import close, default_modality
 from ..finding import Problem, Severity
 from ..registry import file_annotations
+from ..summary import index_of
 
 CODE = "F004"
 SLUG = "figure-conflict"
@@ -91,30 +92,39 @@ def _pack(rows: list[tuple]) -> tuple[str, bytes, bytes, str]:
     return keys, array("d", (r[1] for r in rows)).tobytes(), array("d", (r[2] for r in rows)).tobytes(), rest
 
 
-def _unpack(summary, wanted_keys: set[str] | None = None):
-    """``(packed key, key, low, high, id, shown, item line, line, col)`` of the rows of a
-    summary (only those whose packed key is in ``wanted_keys``, when given)."""
+def _unpack(summary):
+    """``(packed key, key, low, high, id, shown, item line, line, col)`` of the rows of a summary."""
     keys, lows, highs, rest = summary
     keys = keys.split(_ROW)
-    picked = range(len(keys)) if wanted_keys is None else [i for i, k in enumerate(keys) if k in wanted_keys]
-    if not picked:
-        return
     lows, highs, rest = array("d", lows), array("d", highs), rest.split(_ROW)
-    for i in picked:
+    for i in range(len(keys)):
         ann_id, shown, item_line, line, col = rest[i].split(_FIELD)
         key = tuple(None if v == _NONE else v for v in keys[i].split(_FIELD))
         yield keys[i], key, lows[i], highs[i], ann_id, shown, int(item_line), int(line), int(col)
 
 
-def check(project, summaries):
-    rows = [(path, found) for path, found in summaries["yaml"] if found]
-    wanted_keys = None
-    if summaries.wanted is not None:  # only the groups of the figures of the files checked
-        wanted_keys = {k for path, found in rows if summaries.reports_on(path) for k in found[0].split(_ROW)}
+def _groups(rows) -> dict[str, list[tuple]]:
+    """The figures of ``rows`` by packed key: ``(path, stem, (low, high), key, id, shown,
+    item line, line, col)`` each."""
     groups = defaultdict(list)
     for path, found in rows:
-        for packed, key, low, high, *rest in _unpack(found, wanted_keys):
+        for packed, key, low, high, *rest in _unpack(found):
             groups[packed].append((path, path.stem, (low, high), key, *rest))
+    return groups
+
+
+def _order(member: tuple) -> tuple[str, int]:
+    """The project's order: files by name, figures by line."""
+    return str(member[0]), member[6]
+
+
+def check(project, summaries):
+    if summaries.wanted is None:
+        groups = _groups([(path, found) for path, found in summaries["yaml"] if found])
+    else:  # the groups of the figures of the files checked, against an index of the others'
+        mine, others = summaries.split("yaml")
+        groups, elsewhere = _groups(mine), index_of(_groups, others)
+        groups = {key: [*members, *elsewhere.get(key, ())] for key, members in groups.items()}
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -125,6 +135,6 @@ def check(project, summaries):
             if others:
                 indicator, scope, period, measure, modality, *_ = key
                 where = "; ".join(f"{o_shown} at {o_path.parent.name}/{o_path.name}:{o_line} ({o_id})"
-                                  for o_path, _, _, _, o_id, o_shown, o_line, *_ in others)
+                                  for o_path, _, _, _, o_id, o_shown, o_line, *_ in sorted(others, key=_order))
                 yield Problem(line, col, f"{ann_id}: {indicator} of {scope}, {period}, {measure} ({modality}): {shown} here but {where}",
                               path=path)

@@ -31,9 +31,9 @@ def summarise(item, project):
 
 
 def check(project, summaries):
-    found = registries(project)
-    if not summaries.reports_on(found.path("glossary")):
+    if not summaries.reports_on(project.annotations_dir / "glossary.yaml"):
         return
+    found = registries(project)
     named = written_anywhere(summaries["tei"])
     for term in found.records("glossary"):
         if term.id is not None and term.id not in named:
