@@ -21,8 +21,9 @@ uses `en`; if `en` is wrong, change the registry, not one translation.
 from collections import defaultdict
 
 from ... import annotations
+from ...memo import per_project
 from ...registries import registries
-from ...renderings import find, shortens
+from ...renderings import fold, pattern, shortens
 from ..aligned import translated
 from ..finding import Problem, Severity
 
@@ -31,6 +32,17 @@ SLUG = "alias-in-translation"
 SEVERITY = Severity.WARNING
 TARGET = "tei"
 NEEDS = ("annotations", "entities")  # see check.coverage
+
+
+@per_project
+def _other_names(project) -> dict[str, list[str]]:
+    """``{entity id: its en_aliases that are names and not short forms of en}``, once per project."""
+    out = {}
+    for eid, entity in registries(project).entities.items():
+        if entity.en:
+            out[eid] = [alias for alias in entity.en_variants
+                        if alias != alias.lower() and not shortens(alias, entity.en, entity.type == "person")]
+    return out
 
 
 def _annotated(project, doc) -> dict[str, list[str]]:
@@ -48,16 +60,14 @@ def _annotated(project, doc) -> dict[str, list[str]]:
 def check(item, project):
     if item.doc is None:
         return
-    entities = registries(project).entities
+    other_names = _other_names(project)
     annotated = None
     for seg, tr in translated(item.doc):
         if annotated is None:
             annotated = _annotated(project, item.doc)
-        for eid in annotated.get(seg.id, ()):
-            entity = entities.get(eid)
-            if entity is None or not entity.en:
-                continue
-            for alias in entity.en_variants:
-                if alias != alias.lower() and not shortens(alias, entity.en, entity.type == "person") \
-                        and find(alias, tr.en, ignore_case=False):
-                    yield Problem(tr.line, 1, f'{seg.id}: "{alias}" is an alias of {eid}; write its name "{entity.en}"')
+        aliases = [(eid, alias) for eid in annotated.get(seg.id, ()) for alias in other_names.get(eid, ())]
+        english = fold(tr.en) if aliases else ""
+        for eid, alias in aliases:
+            if pattern(alias, True, False).search(english):
+                yield Problem(tr.line, 1, f'{seg.id}: "{alias}" is an alias of {eid}; write its name '
+                              f'"{registries(project).entities[eid].en}"')
