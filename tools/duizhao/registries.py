@@ -53,7 +53,7 @@ class Record:
     registry: ClassVar[str]
     kind: ClassVar[str]  # what an annotation or a name match calls it: term | entity | indicator
     ZH_MORE: ClassVar[str]  # the key of the other Chinese forms
-    EN_MORE: ClassVar[str]  # the key of the other English forms
+    EN_MORE: ClassVar[str | None]  # the key of the other English forms (None: the registry has none)
 
     id: str | None
     zh: str | None
@@ -69,13 +69,18 @@ class Record:
         rid = entry.get("id")
         return cls(id=rid if isinstance(rid, str) else None, zh=_text(entry.get("zh")), en=_text(entry.get("en")),
                    forms=_names(entry.get("zh"), entry.get(cls.ZH_MORE)),
-                   renderings=_texts([entry.get("en"), *_texts(entry.get(cls.EN_MORE))]),
+                   renderings=_texts([entry.get("en"), *_texts(entry.get(cls.EN_MORE) if cls.EN_MORE else None)]),
                    data=entry, index=index, **cls._own(entry))
 
     @classmethod
     def _own(cls, entry: Mapping[str, Any]) -> dict[str, Any]:
         """The keys only this kind of record has."""
         return {}
+
+    @classmethod
+    def keys(cls) -> set[str]:
+        """Every key of an entry that the record reads."""
+        return {"id", "zh", "en", cls.ZH_MORE, *([cls.EN_MORE] if cls.EN_MORE else []), *cls._own({})}
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -85,7 +90,7 @@ class Record:
     @property
     def en_variants(self) -> tuple[str, ...]:
         """The English forms other than ``en``, as written (``en_variants`` / ``en_aliases``)."""
-        return _texts(self.data.get(self.EN_MORE))
+        return _texts(self.data.get(self.EN_MORE)) if self.EN_MORE else ()
 
     @property
     def gloss(self) -> dict[str, str]:
@@ -139,12 +144,12 @@ class Entity(Record):
 
 @dataclass(frozen=True, eq=False)
 class Indicator(Record):
-    """An indicator: ``variants``, ``en_variants``, a default unit and a definition."""
+    """An indicator: ``variants``, a default unit and a definition (no other English forms)."""
 
     registry = "indicators"
     kind = "indicator"
     ZH_MORE = "variants"
-    EN_MORE = "en_variants"
+    EN_MORE = None
 
     unit: str | None = None
     definition: dict[str, str] = field(default_factory=dict)
