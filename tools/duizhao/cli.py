@@ -23,6 +23,7 @@ COMMANDS = (
     commands.train,
     commands.evaluate,
     commands.release,
+    commands.lsp,
 )
 
 

@@ -97,8 +97,12 @@ class Digests:
             self._now.clear()
             self._swept = time.monotonic()
 
-    def forget(self, path: Path) -> None:
-        self._now.pop(self.name(path), None)
+    def forget(self, path: Path | None) -> None:
+        """Look at ``path`` again (every file, for None) on the next run."""
+        if path is None:
+            self._now.clear()
+        else:
+            self._now.pop(self.name(path), None)
 
     def name(self, path: Path) -> str:
         """``path`` relative to the project (plain string work: it is asked for every file)."""
