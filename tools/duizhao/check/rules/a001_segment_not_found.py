@@ -22,7 +22,7 @@ from every export. It usually means the segment was renumbered or the id mistype
 """
 
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 
 CODE = "A001"
 SLUG = "segment-not-found"

@@ -29,7 +29,7 @@ Unsafe: the occurrence left may not be the one that was meant; read the annotati
 from ...anchoring import Status
 from ..edits import remove_key
 from ..finding import Fix, Problem, Severity
-from ..registry import unresolved
+from ..annotated import unresolved
 
 CODE = "A002"
 SLUG = "quote-not-found"

@@ -29,7 +29,7 @@ of another annotation of the same type in the same segment. Nothing else in the 
 from ...anchoring import Status, resolve, shortest_context
 from ..edits import set_key
 from ..finding import Fix, Problem, Severity
-from ..registry import unresolved
+from ..annotated import unresolved
 
 CODE = "A003"
 SLUG = "ambiguous-quote"

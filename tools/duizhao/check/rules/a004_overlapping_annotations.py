@@ -21,7 +21,7 @@ one quote was cut in the wrong place (`工业增加值增长` and `增长3.6%`).
 """
 
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 
 CODE = "A004"
 SLUG = "overlapping-annotations"

@@ -30,7 +30,7 @@ from hashlib import blake2b
 
 from ... import annotations
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 from ..summary import index_of
 
 CODE = "A005"

@@ -15,7 +15,7 @@ misspelt name (so its real mentions go unmatched) or left over from a deleted do
 
 from ..finding import Problem, Severity
 from ...registries import registries
-from ..registry import file_annotations
+from ..annotated import file_annotations
 from ..summary import written, written_anywhere
 
 CODE = "E002"

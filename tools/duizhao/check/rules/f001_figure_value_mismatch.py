@@ -39,7 +39,7 @@ from ...figures import close as _close, cues
 from ...numbers import NumberMention, find_numbers
 from ..aligned import segment_numbers
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 
 CODE = "F001"
 SLUG = "figure-value-mismatch"

@@ -20,7 +20,7 @@ from datetime import date
 from ...periods import parse_period
 from ...tei import NS
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 
 CODE = "F003"
 SLUG = "invalid-period"

@@ -28,7 +28,7 @@ from collections import defaultdict
 
 from ...figures import close, default_modality
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 from ..summary import index_of
 
 CODE = "F004"

@@ -29,7 +29,7 @@ a reason: `# duizhao: ignore[F006] 计划 names the plan, not a goal`.
 
 from ...figures import cues, default_modality
 from ..finding import Problem, Severity
-from ..registry import figures_in_context
+from ..annotated import figures_in_context
 
 CODE = "F006"
 SLUG = "modality-cue"

@@ -26,7 +26,7 @@ measure: growth_yoy
 
 from ...figures import cues
 from ..finding import Problem, Severity
-from ..registry import figures_in_context
+from ..annotated import figures_in_context
 
 CODE = "F007"
 SLUG = "sign-contradicts-text"

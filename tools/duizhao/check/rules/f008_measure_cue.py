@@ -27,7 +27,7 @@ measure: duration
 
 from ...figures import cues, default_modality
 from ..finding import Problem, Severity
-from ..registry import figures_in_context
+from ..annotated import figures_in_context
 
 CODE = "F008"
 SLUG = "measure-cue"

@@ -28,7 +28,7 @@ qualifier: range
 
 from ...figures.vocabulary import MEASURE_REQUIRES
 from ..finding import Problem, Severity
-from ..registry import file_annotations
+from ..annotated import file_annotations
 
 CODE = "F009"
 SLUG = "figure-incomplete"

@@ -28,7 +28,7 @@ from ...memo import per_project
 from ...names import Matcher
 from ...registries import registries
 from ..finding import Problem, Severity
-from ..registry import figures_in_context
+from ..annotated import figures_in_context
 
 CODE = "F010"
 SLUG = "indicator-not-named"

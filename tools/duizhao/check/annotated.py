@@ -1,6 +1,6 @@
 """What the annotation rules share: an annotation file's records, unresolved anchors and
-figures with the words around them. (Registry entries, by id and with their positions,
-are :mod:`duizhao.registries`.)"""
+figures with the words around them (:mod:`.aligned` is what the translation rules share;
+registry entries, by id and with their positions, are :mod:`duizhao.registries`)."""
 
 from __future__ import annotations
 
