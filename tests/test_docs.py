@@ -40,6 +40,7 @@ NOT_RUN = {
     "make serve": "serves until stopped; test_site.py runs mkdocs serve (rebuild on edit) and the build",
     "DUIZHAO_WITH_PROPOSALS=1 make serve": "serves until stopped; proposals shown: test_site_units.py",
     "make test": "this test suite",
+    "duizhao lsp": "a language server talks to an editor until stopped: test_lsp.py drives it with a real client",
     ".ci/run": "make test + make site",
     "make site": "minutes (evaluate, then the strict build); the strict build: test_site.py, test_journey.py",
     "DUIZHAO_SITE_URL=https://corpus.example.org/duizhao/ make site":
