@@ -69,3 +69,15 @@ def test_no_rule_crashes_on_any_fixture(overlay, tmp_path):
     """Every rule runs on every fixture (malformed ones included) without raising."""
     root = build_project(tmp_path / "p", overlay)
     run(Project(root))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_fixable_rule_declares_and_documents_its_fix(code):
+    """FIX is "safe" or "unsafe" and the rule's page says so; a rule without FIX offers no fix
+    (a fix without a declared safety would crash the check, see parallel.as_row)."""
+    rule = RULES[code]
+    if hasattr(rule, "FIX"):
+        assert rule.FIX in ("safe", "unsafe")
+        assert f"**Fix ({rule.FIX}).**" in rule.__doc__
+    else:
+        assert "**Fix" not in (rule.__doc__ or "")

@@ -110,8 +110,10 @@ def _file_results(project: Project, tasks: list[Task], jobs: int, cache: Finding
     return out
 
 
-def _summaries(rule: ModuleType, every: Paths, results: dict[Path, Results], wanted: frozenset[Path] | None) -> Summaries:
-    return Summaries({kind: [(path, results[path].get(rule.CODE)) for path in every[kind]] for kind in kinds(rule)}, wanted)
+def _summaries(rule: ModuleType, every: Paths, results: dict[Path, Results], wanted: frozenset[Path] | None,
+               lasting: bool) -> Summaries:
+    return Summaries({kind: [(path, results[path].get(rule.CODE)) for path in every[kind]] for kind in kinds(rule)},
+                     wanted, lasting)
 
 
 class _Report:
@@ -120,6 +122,7 @@ class _Report:
     def __init__(self, project: Project, wanted: set[Path], whole: bool):
         self.project, self.wanted = project, wanted
         self.restricted = None if whole else frozenset(wanted)  # what corpus rules report on
+        self.lasting = False  # the cache is kept between runs (see Summaries.lasting)
         self.findings: list[Finding] = []
         self.skips = coverage.Skips()
         self.places: dict[Path, Places] = {}
@@ -170,7 +173,7 @@ class _Report:
         if broken or causes:
             return
         try:
-            problems = call(rule, self.project, _summaries(rule, every, results, self.restricted))
+            problems = call(rule, self.project, _summaries(rule, every, results, self.restricted, self.lasting))
         except RuleCrash as crash:
             self.crashed(rule, self.project.root, str(crash))
             return
@@ -242,6 +245,7 @@ def _run(project: Project, paths: Iterable[Path], select: Iterable[str], ignore:
     tasks = _tasks(rules, {"tei": tei_paths, "yaml": yaml_paths}, every)
     if isinstance(cache, FindingsCache):
         cache.begin(project)
+        report.lasting = True
     results = _file_results(project, tasks, jobs, cache if isinstance(cache, FindingsCache) else
                             FindingsCache(project) if cache else None, wanted, not paths)
     for rule in rules:

@@ -38,9 +38,13 @@ from ..project import Project, TEIFile
 class Summaries(dict):
     """``{kind: [(path, summary), …]}``, and the files whose problems are wanted."""
 
-    def __init__(self, rows: dict[str, list[tuple[Path, Any]]], wanted: frozenset[Path] | None = None):
+    def __init__(self, rows: dict[str, list[tuple[Path, Any]]], wanted: frozenset[Path] | None = None,
+                 lasting: bool = False):
         super().__init__(rows)
         self.wanted = wanted
+        # The process checks again and again (the language server): an index of the other
+        # files' summaries (index_of) pays off; in a one-off run, reading them once is cheaper.
+        self.lasting = lasting
 
     def reports_on(self, path: Path) -> bool:
         """Whether problems in ``path`` would be reported."""

@@ -16,5 +16,6 @@ def summary(rule) -> str:
 def run(args, project) -> int:
     from ..check.rules import RULES
     for code, rule in sorted(RULES.items()):
-        print(f"{code}  {rule.SLUG:<28} {rule.SEVERITY.value:<8} {summary(rule)}")
+        fix = f"fix: {rule.FIX}" if hasattr(rule, "FIX") else ""
+        print(f"{code}  {rule.SLUG:<28} {rule.SEVERITY.value:<8} {fix:<12} {summary(rule)}")
     return 0

@@ -62,11 +62,13 @@ def _places(rows) -> dict[int, list]:
 
 def _repeated(summaries) -> tuple[set[int], set | None]:
     """The hashes that occur more than once in the project, and the files that hold them
-    (None: not known, look at every file). When only some files are checked, their hashes
-    are looked up in an index of the others' (without numpy)."""
+    (None: not known, look at every file). When only some files are checked, only their
+    hashes are counted, in the others' summaries (without numpy)."""
     if summaries.wanted is not None:
         mine, others = summaries.split("yaml")
-        here, elsewhere = _places(mine), index_of(_places, others)
+        here = _places(mine)
+        elsewhere = index_of(_places, others) if summaries.lasting else \
+            _places([(path, s) for path, s in others if not here.keys().isdisjoint(array("q", s))])
         repeated = {h for h, paths in here.items() if len(paths) + len(elsewhere.get(h, ())) > 1}
         return repeated, {p for h in repeated for p in (*here[h], *elsewhere.get(h, ()))}
     import numpy

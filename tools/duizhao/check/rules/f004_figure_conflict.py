@@ -121,9 +121,11 @@ def _order(member: tuple) -> tuple[str, int]:
 def check(project, summaries):
     if summaries.wanted is None:
         groups = _groups([(path, found) for path, found in summaries["yaml"] if found])
-    else:  # the groups of the figures of the files checked, against an index of the others'
+    else:  # the groups of the figures of the files checked, with the others' figures of those groups
         mine, others = summaries.split("yaml")
-        groups, elsewhere = _groups(mine), index_of(_groups, others)
+        groups = _groups(mine)
+        elsewhere = index_of(_groups, others) if summaries.lasting else \
+            _groups([(path, found) for path, found in others if not groups.keys().isdisjoint(found[0].split(_ROW))])
         groups = {key: [*members, *elsewhere.get(key, ())] for key, members in groups.items()}
     for members in groups.values():
         if len(members) < 2:

@@ -16,6 +16,8 @@ tells the reader about an exception that no longer exists.
 ```
 
 **Good.** The comment removed, or kept only while T002 still reports the line.
+
+**Fix (safe).** `duizhao check --fix` removes the unused codes, or the whole comment when none is left.
 """
 
 from ..finding import Severity

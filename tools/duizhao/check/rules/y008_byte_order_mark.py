@@ -12,6 +12,8 @@ duizhao reads the file all the same.
 `# yaml-language-server: …`.
 
 **Good.** The same file saved as plain UTF-8.
+
+**Fix (safe).** `duizhao check --fix` removes the byte-order mark; the data does not change.
 """
 
 from ...yamlio import BOM

@@ -1,0 +1,172 @@
+"""The annotator's live loop, timed: one-file checks, the language server after an edit and
+the served site after a save, on the real corpus and on synthetic ones of 1,000 and 5,000
+documents (``check_scale.generate``; under build/bench/live/, never committed).
+
+- **check**: ``duizhao check annotations/ONE.yaml`` in a fresh process once the corpus was
+  checked whole (warm), and after an edit of that file; median of ``--repeat`` runs each;
+- **lsp**: ``duizhao lsp`` driven over stdio by a real client (pytest-lsp's): the file is
+  opened, then edited ``--repeat`` times; the time from ``didChange`` to the diagnostics of
+  that version (the server's 50 ms debounce included), median;
+- **serve**: ``mkdocs serve`` on a copy of the repository, the document's page fetched until
+  a note added to its annotation file shows (``--serve``; minutes at 1,000 documents).
+
+The code is copied once per run (build/bench/live/code): an edit of the repository during a
+long run would otherwise invalidate the caches between the measurements.
+
+    .venv/bin/python benchmarks/live_loop.py [--sizes 5 1000 5000] [--repeat 5] [--serve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from check_scale import REPO, generate
+
+ROOT = REPO / "build" / "bench" / "live"
+CODE = ROOT / "code"
+
+
+def _duizhao(*args: str) -> list[str]:
+    main = f"import sys; sys.path.insert(0, {str(CODE)!r}); from duizhao.cli import main; sys.exit(main())"
+    return [sys.executable, "-c", main, *args]
+
+
+def corpus(size: int) -> Path:
+    """The real corpus (5) or a synthetic one, checked whole once (the cache is warm)."""
+    root = ROOT / f"c{size}"
+    if size == 5:
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir(parents=True)
+        for part in ("corpus", "annotations"):
+            shutil.copytree(REPO / part, root / part)
+    elif not (root / "corpus").is_dir() or len(list((root / "corpus").glob("*.xml"))) != size:
+        generate(root, size)
+    subprocess.run(_duizhao("--root", str(root), "check", "--format", "json"), stdout=subprocess.DEVNULL, check=False)
+    return root
+
+
+def one_file(root: Path) -> Path:
+    return next(p for p in sorted((root / "annotations").glob("*.yaml"))
+                if p.stem not in ("glossary", "entities", "indicators"))
+
+
+def _edit(path: Path, n: int) -> None:
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"# edit {n}\n")
+
+
+def time_check(root: Path, repeat: int) -> tuple[float, float]:
+    """(warm, after an edit): median seconds of `duizhao check ONE.yaml` in a fresh process."""
+    path = one_file(root)
+
+    def once() -> float:
+        start = time.perf_counter()
+        subprocess.run(_duizhao("--root", str(root), "check", str(path)), stdout=subprocess.DEVNULL, check=False)
+        return time.perf_counter() - start
+    once()
+    warm = statistics.median(once() for _ in range(repeat))
+    edited = []
+    for n in range(repeat):
+        _edit(path, n)
+        edited.append(once())
+    return warm, statistics.median(edited)
+
+
+async def _lsp(root: Path, repeat: int) -> float:
+    from lsprotocol import types
+    from pytest_lsp import client_capabilities, make_test_lsp_client
+
+    client = make_test_lsp_client()
+    await client.start_io(*_duizhao("lsp"))
+    await client.initialize_session(types.InitializeParams(capabilities=client_capabilities("visual-studio-code"),
+                                                           root_uri=root.as_uri()))
+    path = one_file(root)
+    uri, text = path.as_uri(), path.read_text(encoding="utf-8")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="yaml", version=0, text=text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    times = []
+    for version in range(1, repeat + 2):
+        text += f"# edit {version}\n"
+        start = time.perf_counter()
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        times.append(time.perf_counter() - start)
+    await client.shutdown_session()
+    await client.stop()
+    return statistics.median(times[1:])  # the first edit builds the other files' indexes
+
+
+def time_serve(size: int, timeout: float = 600) -> float:
+    """Seconds from saving an annotation file to its document's page showing the edit."""
+    import urllib.request
+
+    site = ROOT / f"site{size}"
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(REPO, site, ignore=shutil.ignore_patterns("build", ".git", ".venv", "corpus", "annotations"))
+    data = REPO if size == 5 else ROOT / f"c{size}"
+    for part in ("corpus", "annotations"):
+        shutil.copytree(data / part, site / part)
+    path = one_file(site)
+    url = f"http://127.0.0.1:8765/en/documents/{path.stem}/"
+    server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8765"],
+                              cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+    try:
+        deadline = time.monotonic() + timeout
+        while not page() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        text = path.read_text(encoding="utf-8")
+        marker = f"live-loop-{int(time.time())}"
+        path.write_text(text.replace("\n    status: accepted\n", f"\n    status: accepted\n    note: {marker}\n", 1),
+                        encoding="utf-8")
+        start = time.perf_counter()
+        while marker not in page():
+            if time.monotonic() > deadline:
+                return float("nan")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[5, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--serve", action="store_true", help="also time the served site after a save")
+    args = parser.parse_args()
+    if CODE.exists():
+        shutil.rmtree(CODE)
+    shutil.copytree(REPO / "tools" / "duizhao", CODE / "duizhao", ignore=shutil.ignore_patterns("__pycache__"))
+    print("| documents | check FILE, warm s | check FILE after an edit s | lsp: diagnostics after an edit s"
+          + (" | serve: page shows a save s |" if args.serve else " |"))
+    print("|---:|---:|---:|---:|" + ("---:|" if args.serve else ""))
+    for size in args.sizes:
+        root = corpus(size)
+        warm, edited = time_check(root, args.repeat)
+        lsp = asyncio.run(_lsp(root, args.repeat))
+        serve = f" {time_serve(size):.2f} |" if args.serve else ""
+        print(f"| {size:,} | {warm:.2f} | {edited:.2f} | {lsp:.3f} |{serve}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
