@@ -114,7 +114,9 @@ INVALID: dict[str, Mutation] = {
     "title/@type not an allowed value": attr("//t:titleStmt/t:title", "type", "primary"),
     "idno/@type not an allowed value": attr("//t:idno", "type", "isbn"),
     "corr/@type not an allowed value": attr("//t:corr", "type", "typo"),
-    "ab/@ana neither #draft nor #reviewed": attr("//t:ab", "ana", "#final"),
+    "ab/@ana not one of #draft, #checked, #reviewed": attr("//t:ab", "ana", "#final"),
+    "ab/@change not a pointer": attr("//t:ab[@change]", "change", "rev-1"),
+    "change/@xml:id not an NCName": attr("//t:change[@xml:id]", f"{XML}id", "2026-12-05"),
     "inline note/@type not an allowed value": attr(f"{P}/t:note", "type", "comment"),
     "date/@cert not an allowed value": attr("//t:creation/t:date", "cert", "certain"),
     "date/@when not an ISO date": attr("//t:creation/t:date", "when", "2020/11/09"),
@@ -158,6 +160,8 @@ VALID_VARIANTS: dict[str, Mutation] = {
     "sp without speaker (a turn with no label in the source)": remove("//t:speaker"),
     "corr before sic": move_after("//t:sic", "//t:corr"),
     "no translation yet": remove("//t:text[@type='translation']"),
+    "a checked segment": attr("//t:ab[@ana='#draft']", "ana", "#checked"),
+    "a reviewed segment without @change (rule T009's finding, not the schema's)": attr("//t:ab[@change]", "change", None),
     "a paragraph directly in body": move_after(P, "//t:div[1]"),
 }
 

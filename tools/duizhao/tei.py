@@ -43,8 +43,34 @@ class Segment:
 class Translation:
     segment: str
     en: str
-    status: str  # draft | reviewed
+    status: str  # draft | checked | reviewed (a category of the translation-status taxonomy)
+    resp: str  # the translator: a respStmt id, without '#'
+    line: int
+    changes: tuple[str, ...] = ()  # @change: the revisionDesc changes recording its revision, without '#'
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """A ``titleStmt/respStmt``: what was done (``resp``) and by whom (``names``)."""
+
+    id: str
     resp: str
+    names: tuple[str, ...]
+    line: int
+
+    @property
+    def name(self) -> str:
+        return "; ".join(self.names)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A ``revisionDesc/change``: when, by whom (respStmt ids, without '#') and what."""
+
+    id: str | None
+    when: str
+    who: tuple[str, ...]
+    text: str
     line: int
 
 
@@ -178,6 +204,46 @@ class Document:
         return people
 
     @cached_property
+    def responsibilities(self) -> dict[str, Responsibility]:
+        """The ``titleStmt/respStmt``s with an ``xml:id``, by id, in header order."""
+        out = {}
+        for el in self.root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[@xml:id]", namespaces=NS):
+            out[el.get(XML_ID)] = Responsibility(
+                id=el.get(XML_ID),
+                resp=" ".join(" ".join("".join(r.itertext()).split()) for r in el.findall(T + "resp")),
+                names=tuple(" ".join("".join(n.itertext()).split()) for n in el.findall(T + "name")),
+                line=el.sourceline or 0,
+            )
+        return out
+
+    @cached_property
+    def revisions(self) -> list[Change]:
+        """The ``revisionDesc`` entries, in header order."""
+        return [
+            Change(
+                id=el.get(XML_ID),
+                when=el.get("when") or "",
+                who=tuple(w.removeprefix("#") for w in (el.get("who") or "").split()),
+                text=" ".join("".join(el.itertext()).split()),
+                line=el.sourceline or 0,
+            )
+            for el in self.root.xpath("tei:teiHeader/tei:revisionDesc/tei:change", namespaces=NS)
+        ]
+
+    @cached_property
+    def status_categories(self) -> dict[str, dict[str, str]] | None:
+        """The categories of the ``translation-status`` taxonomy: ``{id: {lang: description}}``;
+        ``None`` when the header declares no such taxonomy."""
+        taxonomy = self._first("tei:teiHeader/tei:encodingDesc/tei:classDecl/tei:taxonomy[@xml:id='translation-status']")
+        if taxonomy is None:
+            return None
+        return {
+            cat.get(XML_ID): {d.get(XML_LANG, "en"): " ".join("".join(d.itertext()).split())
+                              for d in cat.findall(T + "catDesc")}
+            for cat in taxonomy.findall(T + "category") if cat.get(XML_ID)
+        }
+
+    @cached_property
     def omissions(self) -> list[Omission]:
         items = self.root.xpath("tei:teiHeader/tei:encodingDesc/tei:p/tei:list[@type='omitted']/tei:item", namespaces=NS)
         return [
@@ -216,6 +282,7 @@ class Document:
                 status=(ab.get("ana") or "").removeprefix("#"),
                 resp=(ab.get("resp") or "").removeprefix("#"),
                 line=ab.sourceline or 0,
+                changes=tuple(c.removeprefix("#") for c in (ab.get("change") or "").split()),
             ))
         return out
 
