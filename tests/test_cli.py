@@ -181,3 +181,16 @@ def test_the_export_command_names_every_dataset_and_a_wrong_format_is_a_usage_er
     assert DATASETS == tuple(sorted(EXPORTERS))
     assert main(["--root", str(REPO), "export", "segments", "--format", "xlsx"]) == 2
     assert capsys.readouterr().err.startswith("duizhao: usage error: segments cannot be exported as 'xlsx'")
+
+
+def test_a_json_report_reads_back_as_the_same_findings(project_dir, capsys):
+    """The site's quality report keeps the findings as JSON (site/background.py) and reads them back."""
+    from duizhao.check.finding import Finding
+
+    path = project_dir / "annotations" / "mini-news-2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1].replace("term: chain-chief-system", "term: x"),
+                    encoding="utf-8")
+    main(["--root", str(project_dir), "check", "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["code"] for r in rows} >= {"Y004", "G001"}
+    assert [Finding.from_dict(r).as_dict() for r in rows] == rows

@@ -119,6 +119,17 @@ class Finding:
         d["fix"] = self.fix.as_dict() if self.fix else None
         return d
 
+    @classmethod
+    def from_dict(cls, row: dict) -> "Finding":
+        """The finding :meth:`as_dict` gave (a report kept as JSON)."""
+        fix = row.get("fix")
+        edits = tuple(Edit(**e) for e in fix["edits"]) if fix else ()
+        return cls(path=row["path"], line=row["line"], col=row["col"], code=row["code"], slug=row["slug"],
+                   severity=Severity(row["severity"]), message=row["message"], url=row["url"],
+                   fix=Fix(fix["title"], edits, Safety(fix["applicability"]) if fix["applicability"] else None) if fix else None,
+                   end_line=row.get("end_line", 0), end_col=row.get("end_col", 0),
+                   concerns={name: row[name] for name in CONCERNS if row.get(name)})
+
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.col, self.code)

@@ -20,7 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..check.finding import Finding, Severity
+from ..check.finding import Finding
 from ..project import Project
 from . import downloads as downloads_mod
 from . import search as search_mod
@@ -73,7 +73,7 @@ def _read_exports(manifest: Path) -> list[Download]:
 
 def _read_findings(path: Path) -> list[Finding]:
     rows = _read_json(path)
-    return [Finding(**{**row, "severity": Severity(row["severity"])}) for row in rows]
+    return [Finding.from_dict(row) for row in rows]
 
 
 def _done(value) -> Future:
