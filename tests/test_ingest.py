@@ -108,3 +108,24 @@ def test_a_text_without_a_date_leaves_the_header_date_to_the_encoder(tmp_path, p
     assert main(["--root", str(project_dir), "ingest", str(src), "--id", "jian-brief-2020"]) == 0
     findings = run(Project(project_dir), [project_dir / "corpus" / "jian-brief-2020.xml"], select=["X005"])
     assert any("missing header field: date" in f.message for f in findings)
+
+
+def test_the_skeleton_says_how_its_translation_will_be_made(tmp_path, project_dir):
+    """The provenance model: respStmts for the encoding and the translation, the three status
+    categories in both languages, the ingest's revision entry, an empty draft ab per segment."""
+    from duizhao.tei import load_document
+    from duizhao.translation_provenance import CATEGORIES
+
+    src = tmp_path / "brief.txt"
+    src.write_text("吉安工业简讯\n\n2020年1-10月，全市规模工业增加值增长4.1%。\n\n问:有何举措?\n", encoding="utf-8")
+    assert main(["--root", str(project_dir), "ingest", str(src), "--id", "jian-brief-2020"]) == 0
+    out = project_dir / "corpus" / "jian-brief-2020.xml"
+    doc = load_document(out)
+    assert list(doc.responsibilities) == ["enc-duizhao", "tr-duizhao"]
+    assert doc.status_categories == {c: {"en": en, "zh": zh} for c, (en, zh) in CATEGORIES.items()}
+    assert [(c.who, c.text) for c in doc.revisions] == [(("enc-duizhao",), "Skeleton made by duizhao ingest from brief.txt.")]
+    assert [(t.segment, t.en, t.status, t.resp) for t in doc.translations.values()] == [
+        (s, "", "draft", "tr-duizhao") for s in ("s001", "s002", "s003")]
+    findings = run(Project(project_dir), [out], select=["X", "T001", "T009"])
+    assert {f.code for f in findings} == {"X005", "T001"}  # the header to complete, the English to write
+    assert sorted(f.line for f in findings if f.code == "T001") == [t.line for t in doc.translations.values()]

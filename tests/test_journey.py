@@ -49,9 +49,9 @@ def complete(path: Path) -> None:
     english = etree.Element(f"{T}placeName", {f"{XML}lang": "en"})
     english.text = "Ji'an"
     place.addnext(english)
-    body = etree.SubElement(etree.SubElement(root, f"{T}text", {"type": "translation", f"{XML}lang": "en"}), f"{T}body")
-    for seg_id, text in ENGLISH.items():
-        ab = etree.SubElement(body, f"{T}ab", {"corresp": f"#{seg_id}", "resp": "#tr-duizhao", "ana": "#draft"})
+    for seg_id, text in ENGLISH.items():  # ingest left an empty draft ab per segment
+        ab = root.find(f"{T}text[@type='translation']/{T}body/{T}ab[@corresp='#{seg_id}']")
+        assert ab.get("ana") == "#draft" and ab.get("resp") == "#tr-duizhao" and not ab.text
         ab.text = text
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
 

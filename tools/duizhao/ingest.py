@@ -17,6 +17,13 @@ full date (2021年5月25日, 2024/8/6) with ``cert="medium"``, else the latest y
 (2020年11月) or else the year the text names most often (not a target year: 到2025年) with
 ``cert="low"``; the bibl's note says what was read and where. A text without any leaves the
 date empty (``<date/>``), so that ``duizhao check`` (X005) asks the encoder for it.
+
+The header follows the translation-provenance model (``site/guide/encoding.md``): a
+``respStmt`` for the encoding (``enc-duizhao``, who made the skeleton) and one for the
+translation (``tr-duizhao``, whose ``resp`` the translator completes with who or what drafts
+the English and by which method), the ``translation-status`` categories draft | checked |
+reviewed, and a ``revisionDesc`` entry for the ingest. The translation ``text`` holds an empty
+``<ab ana="#draft">`` per segment, which T001 reports until it has its English.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from lxml import etree
 from . import provenance
 from .project import Project
 from .tei import GENRES, XML_ID, XML_LANG
+from .translation_provenance import CATEGORIES
 from .text import TEI_NS, normalise
 
 BOILERPLATE = re.compile(
@@ -168,7 +176,8 @@ def _header(doc_id: str, title: str, source_name: str, date: TextDate) -> etree.
     <titleStmt>
       <title xml:lang="zh"></title>
       <title xml:lang="en"></title>
-      <respStmt xml:id="tr-duizhao"><resp>English translation</resp><name>duizhao project</name></respStmt>
+      <respStmt xml:id="enc-duizhao"><resp>TEI encoding (skeleton made by duizhao ingest), source repairs and annotation</resp><name>duizhao project</name></respStmt>
+      <respStmt xml:id="tr-duizhao"><resp>English translation (to be completed: who or what drafts it, and whether machine-generated, machine-assisted or a human translation)</resp><name>duizhao project</name></respStmt>
     </titleStmt>
     <publicationStmt><publisher>duizhao project</publisher></publicationStmt>
     <sourceDesc>
@@ -185,10 +194,7 @@ def _header(doc_id: str, title: str, source_name: str, date: TextDate) -> etree.
     <editorialDecl><correction><p>To be completed: list every repair made with choice/sic/corr.</p></correction></editorialDecl>
     <classDecl>
       <taxonomy xml:id="genre">{''.join(f'<category xml:id="genre-{g}"><catDesc xml:lang="en">{g.replace("-", " ")}</catDesc></category>' for g in GENRES)}</taxonomy>
-      <taxonomy xml:id="translation-status">
-        <category xml:id="draft"><catDesc xml:lang="en">draft translation</catDesc></category>
-        <category xml:id="reviewed"><catDesc xml:lang="en">reviewed translation</catDesc></category>
-      </taxonomy>
+      <taxonomy xml:id="translation-status">{''.join(f'<category xml:id="{c}"><catDesc xml:lang="en">{en}</catDesc><catDesc xml:lang="zh">{zh}</catDesc></category>' for c, (en, zh) in CATEGORIES.items())}</taxonomy>
     </classDecl>
   </encodingDesc>
   <profileDesc>
@@ -196,7 +202,7 @@ def _header(doc_id: str, title: str, source_name: str, date: TextDate) -> etree.
     <langUsage><language ident="zh">Chinese</language><language ident="en">English</language></langUsage>
     <textClass><catRef target="#genre-news-report"/></textClass>
   </profileDesc>
-  <revisionDesc><change when="{dt.date.today().isoformat()}" who="#tr-duizhao">Skeleton made by duizhao ingest from {source_name}.</change></revisionDesc>
+  <revisionDesc><change when="{dt.date.today().isoformat()}" who="#enc-duizhao">Skeleton made by duizhao ingest from {source_name}.</change></revisionDesc>
 </teiHeader>""")
     for el in x.iter(E + "title"):
         if el.get(XML_LANG) == "zh":
@@ -285,8 +291,20 @@ def build(source: str, doc_id: str, source_name: str) -> Skeleton:
             name.text = "提问者" if who == "questioner" else "答问者"
     if skel.segments == 0:
         etree.SubElement(div, E + "p").set(XML_ID, "s001")
+    _translation(root)
     etree.indent(root, space="  ")
     return skel
+
+
+def _translation(root: etree._Element) -> None:
+    """The English to be written: an empty ``ab`` per segment, a ``draft`` by the translator
+    the header names (``tr-duizhao``); T001 reports each until it has its English."""
+    text = etree.SubElement(root, E + "text", type="translation")
+    text.set(XML_LANG, "en")
+    body = etree.SubElement(text, E + "body")
+    for seg in root.find(E + "text").iter():
+        if isinstance(seg.tag, str) and seg.get(XML_ID):
+            etree.SubElement(body, E + "ab", corresp=f"#{seg.get(XML_ID)}", resp="#tr-duizhao", ana="#draft")
 
 
 def ingest_file(source: Path, doc_id: str, output: Path | None, project: Project | None, force: bool = False) -> int:

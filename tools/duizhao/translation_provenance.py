@@ -20,6 +20,12 @@ from dataclasses import dataclass
 from .tei import Change, Document, Responsibility, Translation
 
 STATUSES = ("draft", "checked", "reviewed")  # the translation-status categories, in order
+CATEGORIES: dict[str, tuple[str, str]] = {  # their catDesc in the header, (en, zh), as ingest writes them
+    "draft": ("draft translation", "译文初稿"),
+    "checked": ("passes the automatic checks; not revised by a second reader", "通过自动检查；未经译者以外的审校者修订"),
+    "reviewed": ("revised by a second reader, recorded with its own change and reviser",
+                 "经译者以外的审校者修订，修订记录与审校者另行注明"),
+}
 METHODS = ("machine-generated", "machine-assisted", "human")
 _METHOD_WORDS = (  # the first that matches wins: "no human translator" is said of a machine draft
     ("machine-generated", re.compile(r"\bmachine[- ]generated\b|\bmachine translation\b(?!.*post-?edit)", re.I)),
