@@ -130,9 +130,11 @@ def test_export_segments_jsonl_contract(capsys):
     assert main(["--root", str(REPO), "export", "segments", "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) >= 150
-    assert all(set(r) == {"doc", "segment", "kind", "zh", "en", "status"} for r in rows)
+    # the contract's keys, and who translated and who revised (from the TEI header)
+    assert all(set(r) == {"doc", "segment", "kind", "zh", "en", "status", "translator", "reviser"} for r in rows)
     assert {r["kind"] for r in rows} >= {"head", "p", "turn", "caption", "item", "byline"}
-    assert all(r["en"] and r["status"] in {"draft", "reviewed"} for r in rows)
+    assert all(r["en"] and r["status"] in {"draft", "checked", "reviewed"} and r["translator"] for r in rows)
+    assert all((r["reviser"] is not None) == (r["status"] == "reviewed") and r["reviser"] != r["translator"] for r in rows)
 
 
 def test_stats_json(capsys):

@@ -74,6 +74,19 @@ def test_annotation_offsets_address_the_segment_text(project, capsysbinary):
     assert rows[0]["scale"] == 1 and rows[0]["period"] == "2020-01/2020-09" and rows[-1]["status"] == "rejected"
 
 
+def test_segments_and_documents_say_who_translated_and_who_revised(project, capsysbinary):
+    """From the header: s001 reviewed by the second reader, s002 checked, s003 a draft."""
+    rows = [json.loads(line) for line in _export(project, "segments", "jsonl", capsysbinary).decode().splitlines()]
+    translator = "duizhao project (AI language-model agent)"
+    assert [(r["segment"], r["status"], r["translator"], r["reviser"]) for r in rows] == [
+        ("s001", "reviewed", translator, "second reader"), ("s002", "checked", translator, None),
+        ("s003", "draft", translator, None)]
+    [doc] = json.loads(_export(project, "documents", "json", capsysbinary))
+    assert {k: doc[k] for k in ("translated", "checked", "reviewed", "translator", "translation_method", "reviser")} == {
+        "translated": 3, "checked": 1, "reviewed": 1, "translator": translator,
+        "translation_method": "machine-generated", "reviser": "second reader"}
+
+
 def test_unresolved_anchor_is_exported_with_null_offsets(project, capsysbinary):
     path = project / "annotations" / "mini-news-2020.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("quote: 链长制", "quote: 链长治"), encoding="utf-8")

@@ -32,8 +32,8 @@ def assert_tmx_matches_jsonl(root: Path, tmp_path: Path) -> int:
         assert unit.getid() == f"{rec['doc']}/{rec['segment']}"
         assert unit.source == rec["zh"]
         assert unit.gettarget("en") == rec["en"]
-        assert _props(unit) == {"x-doc": rec["doc"], "x-segment": rec["segment"],
-                                "x-kind": rec["kind"], "x-status": rec["status"]}
+        assert _props(unit) == {f"x-{k}": rec[k] for k in ("doc", "segment", "kind", "status", "translator", "reviser")
+                                if rec[k] is not None}
     return len(translated)
 
 

@@ -16,10 +16,11 @@ from typing import Any
 from ..figures.vocabulary import RANKABLE
 from ..project import Project
 from ..tei import GENRES
+from ..translation_provenance import METHODS, STATUSES
 
 LIST_DELIMITER = " | "
 TYPES: dict[str, str] = {
-    **dict.fromkeys(("start", "end", "segments", "translated", "reviewed", "zh_chars", "source_bytes", "frequency",
+    **dict.fromkeys(("start", "end", "segments", "translated", "checked", "reviewed", "zh_chars", "source_bytes", "frequency",
                      "occurrences", "mentions", "figures"), "integer"),
     **dict.fromkeys(("value", "value_max", "scale", "normalised_value", "normalised_value_max", "low", "high"),
                     "number"),
@@ -40,7 +41,8 @@ ENUMS: dict[str, list[str]] = {
     "rank_of": list(RANKABLE),
     "genre": list(GENRES),
     "kind": ["head", "p", "item", "byline", "dateline", "caption", "turn"],
-    "segments.status": ["draft", "checked", "reviewed", "missing"],
+    "segments.status": [*STATUSES, "missing"],
+    "translation_method": list(METHODS),
     "figures.status": ["accepted", "proposed"],
 }
 DESCRIPTIONS: dict[str, str] = {
@@ -52,7 +54,16 @@ DESCRIPTIONS: dict[str, str] = {
     "zh_words": "the Chinese text cut into words by the project's segmenter (jieba knowing every registered "
                 "term and entity name), separated by spaces: what full-text search indexes",
     "en": "the English translation",
-    "segments.status": "translation status: draft, checked, reviewed, or missing",
+    "segments.status": "translation status: draft; checked (passes the automatic checks, not revised by a second "
+                       "reader); reviewed (revised by a second reader, named in reviser); or missing",
+    "segments.translator": "who translated the segment: the name in the TEI header's respStmt that its @resp points "
+                           "to (documents.translation_method says how)",
+    "segments.reviser": "who revised the segment as second reader (reviewed segments only): the respStmt named by "
+                        "the @who of the revision its @change points to",
+    "documents.translator": "who translated the document: the respStmts its segments' @resp point to",
+    "translation_method": "how the English was drafted, as the translator's respStmt states it: machine-generated, "
+                          "machine-assisted or human; empty when the header does not say",
+    "documents.reviser": "who revised segments of the document as second reader (see reviewed)",
     "start": "start offset (characters) of the span in the segment's zh text; empty when the anchor does not resolve",
     "end": "end offset (exclusive) of the span in the segment's zh text",
     "period_start": "first day of the period",
@@ -78,7 +89,8 @@ DESCRIPTIONS: dict[str, str] = {
     "source_file": "the source text as received, in corpus/sources/",
     "source_sha256": "SHA-256 of the source file's bytes", "source_bytes": "size of the source file in bytes",
     "segments": "number of segments", "translated": "segments with an English translation",
-    "reviewed": "segments with a reviewed translation", "zh_chars": "Chinese characters of the text",
+    "checked": "segments whose translation passes the automatic checks and was not revised by a second reader",
+    "reviewed": "segments whose translation was revised by a second reader", "zh_chars": "Chinese characters of the text",
 }
 
 

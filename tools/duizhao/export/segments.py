@@ -1,8 +1,15 @@
-"""The aligned segments: ``{doc, segment, kind, zh, en, status}`` per segment (stable contract).
+"""The aligned segments: ``{doc, segment, kind, zh, en, status, translator, reviser}`` per segment.
+
+``{doc, segment, kind, zh, en, status}`` is a stable contract; ``translator`` (who translated
+the segment: the ``respStmt`` its ``@resp`` names) and ``reviser`` (who revised a ``reviewed``
+segment as second reader: the ``respStmt`` named by the ``@who`` of the revision its
+``@change`` points to; empty otherwise) come from the TEI header
+(:mod:`duizhao.translation_provenance`).
 
 ``jsonl``: one record per segment. ``tmx``: a TMX 1.4 translation memory of the
 translated segments (zh-CN source, en target; ``tuid`` = ``<doc>/<segment>``; props
-``x-doc``, ``x-segment``, ``x-kind``, ``x-status``), written by translate-toolkit so that
+``x-doc``, ``x-segment``, ``x-kind``, ``x-status``, and ``x-translator``, ``x-reviser`` when
+known), written by translate-toolkit so that
 CAT tools (OmegaT, Trados, memoQ) can import it.
 """
 
@@ -16,10 +23,11 @@ from translate.storage import tmx
 
 from .. import __version__
 from ..project import Project
+from ..translation_provenance import reviser, translator
 
 SOURCE_LANG, TARGET_LANG = "zh-CN", "en"
-COLUMNS = ["doc", "segment", "kind", "zh", "en", "status"]
-TMX_PROPS = ("doc", "segment", "kind", "status")
+COLUMNS = ["doc", "segment", "kind", "zh", "en", "status", "translator", "reviser"]
+TMX_PROPS = ("doc", "segment", "kind", "status", "translator", "reviser")
 
 
 def records(project: Project) -> Iterator[dict]:
@@ -34,6 +42,8 @@ def records(project: Project) -> Iterator[dict]:
                 "zh": seg.zh,
                 "en": tr.en if tr else None,
                 "status": tr.status if tr else "missing",
+                "translator": translator(doc, tr) if tr and tr.en else None,
+                "reviser": reviser(doc, tr),
             }
 
 
@@ -65,7 +75,8 @@ def translation_memory(project: Project) -> tmx.tmxfile:
         unit.settarget(rec["en"], TARGET_LANG, append=True)
         unit.xmlelement.set("tuid", f"{rec['doc']}/{rec['segment']}")
         for kind in TMX_PROPS:
-            _add_prop(unit, kind, rec[kind])
+            if rec[kind] is not None:
+                _add_prop(unit, kind, rec[kind])
     return store
 
 
