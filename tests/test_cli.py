@@ -142,6 +142,8 @@ def test_stats_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["total"]["segments"] == sum(d["segments"] for d in data["documents"])
     assert len(data["documents"]) == 5 and data["total"]["zh_chars"] > 15000
+    # every translated segment counted under one status: draft, checked or reviewed
+    assert all(d["draft"] + d["checked"] + d["reviewed"] == d["translated"] for d in [*data["documents"], data["total"]])
 
 
 def test_rules_lists_every_rule(capsys):
