@@ -158,6 +158,40 @@ def test_document_page_escapes_annotator_notes(site_project):
     assert "&lt;b&gt;not markup&lt;/b&gt;" in html  # an editorial note of the TEI, also text
 
 
+@pytest.mark.parametrize("lang, says", [
+    ("en", ("Drafted by", "Method", "machine-generated", "Checked by", "the translator", "Revised by",
+            "3 of 5 segments", "Revision history")),
+    ("zh", ("初稿译者", "翻译方式", "机器生成", "检查者", "即译者", "审校者", "5 段中的 3 段", "修订记录")),
+])
+def test_document_card_says_how_the_translation_was_made(site_project, lang, says):
+    """From the header: who drafted the English and by which method, who checked it, who
+    revised which share of it and when, the statuses described as the header describes them."""
+    data = SiteData(Project(site_project), version="test")
+    doc = data.project.documents["mini-interview-2021"]
+    html = Pages(data, lang).document(doc, f"{lang}/documents/mini-interview-2021/", {"tei": "downloads/tei/x.xml", "yaml": None})
+    card = lxml_html.fromstring(html).xpath("//section[contains(@class, 'dz-card')]")[0]
+    text = " ".join(card.text_content().split())
+    assert all(s in text for s in says), text
+    names = {r.id: r for r in doc.responsibilities.values()}
+    assert names["tr-duizhao"].name in text and names["tr-duizhao"].resp in text  # not hard-coded: the header's
+    assert names["rev-second-reader"].name in text and "2026-12-05" in text and "2026-11-22" in text
+    badges = {b.text_content().split()[0]: b.get("title") for b in card.xpath(".//span[contains(@class, 'dz-badge')]")}
+    assert badges["reviewed" if lang == "en" else "已审校"] == doc.status_categories["reviewed"].get(lang, doc.status_categories["reviewed"]["en"])
+    for change in doc.revisions:
+        assert change.text in text
+
+
+def test_document_card_of_a_translation_no_second_reader_revised(tmp_path):
+    root = build_project(tmp_path / "p")
+    path = root / "corpus" / "mini-news-2020.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('ana="#reviewed" change="#rev-1"', 'ana="#checked"'), encoding="utf-8")
+    data = SiteData(Project(root), version="test")
+    html = Pages(data, "en").document(data.project.documents["mini-news-2020"], "en/documents/mini-news-2020/",
+                                      {"tei": "downloads/tei/x.xml", "yaml": None})
+    text = " ".join(lxml_html.fromstring(html).text_content().split())
+    assert "Revised by not revised by a second reader" in text and "checked 2/3" in text
+
+
 def test_projected_english_highlights(site_project):
     data = SiteData(Project(site_project), version="test")
     doc = data.project.documents["mini-interview-2021"]
@@ -271,6 +305,8 @@ def test_every_interface_label_exists_in_both_languages():
     used |= {f"genre_{g}" for g in GENRES} | {f"etype_{t}" for t in entities["type"]["enum"]}
     used |= {f"measure_{m}" for m in schema["measure"]["enum"]} | {f"qualifier_{q}" for q in schema["qualifier"]["enum"]}
     used |= {f"modality_{m}" for m in schema["modality"]["enum"]}
+    from duizhao.translation_provenance import METHODS, STATUSES
+    used |= {*STATUSES, "missing"} | {f"method_{m}" for m in (*METHODS, "unstated")}
     missing = sorted(key for key in used if key not in i18n._LABELS)
     assert missing == []
     assert sorted(u for u in schema["unit"]["enum"] if u not in i18n.UNITS) == []

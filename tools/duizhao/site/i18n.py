@@ -41,8 +41,22 @@ _LABELS: dict[str, tuple[str, str]] = {
     "download_yaml": ("annotations YAML", "标注 YAML"),
     "no_annotations": ("no annotation file yet", "暂无标注文件"),
     "reviewed": ("reviewed", "已审校"),
+    "checked": ("checked", "已检查"),
     "draft": ("draft", "初稿"),
     "missing": ("missing", "缺失"),
+    # how the translation was made (from the header's respStmts and revisionDesc)
+    "drafted_by": ("Drafted by", "初稿译者"),
+    "translation_method": ("Method", "翻译方式"),
+    "method_machine-generated": ("machine-generated", "机器生成"),
+    "method_machine-assisted": ("machine-assisted", "机器辅助"),
+    "method_human": ("human translation", "人工翻译"),
+    "method_unstated": ("not stated in the header", "文献头未说明"),
+    "checked_by": ("Checked by", "检查者"),
+    "the_translator": ("the translator", "即译者"),
+    "revised_by": ("Revised by", "审校者"),
+    "not_revised": ("not revised by a second reader", "未经译者以外的审校者修订"),
+    "segments_of": ("{n} of {total} segments", "{total} 段中的 {n} 段"),
+    "revision_history": ("Revision history", "修订记录"),
     # reading view
     "view": ("View", "视图"),
     "view_both": ("Both", "对照"),
@@ -210,8 +224,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "dataset_annotations": ("Every published annotation (term, figure, entity) with its document, segment, quoted text "
                             "and character offsets in the segment's Chinese text; w3c: as a W3C Web Annotation collection.",
                             "全部已发布标注（术语、数据、实体），含所在文献、段落、引文及其在段落中文文本中的字符位置；w3c 为 W3C Web Annotation 格式。"),
-    "dataset_documents": ("One row per document: titles, publisher, date (with its certainty), genre, place, source file "
-                          "and translation status.", "每篇文献一行：标题、发布者、日期（及其确定程度）、体裁、地点、来源文件与译文状态。"),
+    "dataset_documents": ("One row per document: titles, publisher, date (with its certainty), genre, place, source file, "
+                          "translation status and how the translation was made (translator, method, reviser).",
+                          "每篇文献一行：标题、发布者、日期（及其确定程度）、体裁、地点、来源文件、译文状态及译文产生方式（译者、翻译方式、审校者）。"),
     "dataset_entities": ("The entity registry: people, organisations, companies, places, programmes, documents and events "
                          "with their Chinese and English names, aliases and mentions.",
                          "实体登记表：人物、机构、企业、地点、计划、文件与事件的中英文名称、别名与提及次数。"),
@@ -223,8 +238,9 @@ _LABELS: dict[str, tuple[str, str]] = {
                          "术语表：中文术语、英文译法、异形、禁用译法、定义与类别；tbx 格式可导入翻译工具。"),
     "dataset_indicators": ("The indicators figures are filed under, with their definitions and default units.",
                            "数据所属的指标及其定义与默认单位。"),
-    "dataset_segments": ("Every segment in Chinese and English with its translation status; tmx: a translation memory.",
-                         "全部段落的中英文本及译文状态；tmx 为翻译记忆库格式。"),
+    "dataset_segments": ("Every segment in Chinese and English with its translation status, translator and reviser; "
+                         "tmx: a translation memory.",
+                         "全部段落的中英文本及译文状态、译者与审校者；tmx 为翻译记忆库格式。"),
     "palette_dark": ("Switch to the dark palette", "切换到深色配色"),
     "palette_light": ("Switch to the light palette", "切换到浅色配色"),
     "size": ("Size", "大小"),

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .. import translation_provenance
 from ..suggest.report import Published
 from ..tei import Document
 from . import evaluation as evaluation_page
@@ -58,12 +59,7 @@ class Renderer:
 
 def _statuses(doc: Document) -> dict[str, int]:
     """Segments by translation status (``missing``: no English)."""
-    out: dict[str, int] = {}
-    for seg in doc.segments:
-        tr = doc.translations.get(seg.id)
-        key = tr.status if tr and tr.en else "missing"
-        out[key] = out.get(key, 0) + 1
-    return out
+    return translation_provenance.statuses(doc)
 
 
 @dataclass(frozen=True)
@@ -127,14 +123,15 @@ class Pages(Renderer):
         link = urls.absolute(self.site_url, url) or ""
         return self.page("document.html", url, doc=doc, blocks=blocks,
                          tips=self.tip_bodies(tips.items, url, self.context(url)),
-                         statuses=_statuses(doc), counts=self.data.annotation_counts(doc), downloads=downloads,
+                         statuses=_statuses(doc), provenance=translation_provenance.of(doc),
+                         counts=self.data.annotation_counts(doc), downloads=downloads,
                          citation=meta.csl(doc, self.lang, link, self.version))
 
     def home(self, url: str) -> str:
         ctx = _documents_context(self)
         totals = {"documents": len(ctx["rows"]),
                   "segments": sum(len(r["doc"].segments) for r in ctx["rows"]),
-                  "translated": sum(r["statuses"].get("reviewed", 0) + r["statuses"].get("draft", 0) for r in ctx["rows"]),
+                  "translated": sum(n for r in ctx["rows"] for key, n in r["statuses"].items() if key != "missing"),
                   "reviewed": sum(r["statuses"].get("reviewed", 0) for r in ctx["rows"]),
                   "terms": len(self.data.glossary), "entities": len(self.data.entities),
                   "indicators": len(self.data.indicators),
