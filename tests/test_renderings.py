@@ -97,6 +97,8 @@ def test_half_rendered_needs_a_form_that_covers_every_part():
     ("Director Huang", "Huang Guodong", True, True),
     ("Director Huang", "Huang Guodong", False, False),
     ("Navigating Jinggang", "Linghang Jinggang", False, False),
+    ("One Enterprise One Technology", "One Enterprise, One Technology", False, True),  # marks do not make a name
+    ("Municipal Bureau of Industry and Information Technology", "Ji'an Municipal Bureau of Industry and Information Technology", False, True),
     ("CCID Research Institute", "China Center for Information Industry Development", False, False),
 ])
 def test_shortens(alias, name, person, short):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .registries import Term
@@ -151,6 +151,36 @@ def parts(rendering: str) -> list[str]:
     return found
 
 
+def _stems(text: str) -> list[str]:
+    """The words of ``text`` as :func:`pattern` equates them: any case, singular or plural,
+    -ise or -ize, -tre or -ter; marks left out."""
+    out = []
+    for word in _WORD.findall(_fold(text).lower()):
+        if word[0].isalnum():
+            word = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+            out.append(word.replace("is", "iz").replace("tre", "ter"))
+    return out
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Whether the words ``short`` occur in ``long`` in order, one extra word allowed between
+    two of them (as :func:`pattern` with ``slop``)."""
+    for start, word in enumerate(long):
+        if not short or word != short[0]:
+            continue
+        i, j = start + 1, 1
+        while j < len(short) and i < len(long):
+            if long[i] == short[j]:
+                i, j = i + 1, j + 1
+            elif i + 1 < len(long) and long[i + 1] == short[j]:
+                i, j = i + 2, j + 1
+            else:
+                break
+        if j == len(short):
+            return True
+    return False
+
+
 def _initials(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[^\W\d_][\w'.-]*", name) if word[0].isupper())
 
@@ -165,11 +195,12 @@ def shortens(alias: str, name: str, person: bool = False) -> bool:
     name: a part of it ("Yongxiu" of "Yongxiu County"), the name with more words ("Jiangxi
     Province"), its initials (MIIT, CCID), or, for a person, a title with a name of theirs
     ("Director Huang" of "Huang Guodong")."""
-    if find(alias, name) or find(name, alias):
+    words, name_words = _stems(alias), _stems(name)
+    if _within(words, name_words) or _within(name_words, words):
         return True
     if alias.isupper() and alias.isalpha() and len(alias) > 1 and _subsequence(alias, _initials(name)):
         return True
-    return person and any(find(word, alias, ignore_case=False) for word in name.split())
+    return person and bool(set(name.split()) & set(alias.split()))
 
 
 class Renderings:
@@ -181,18 +212,24 @@ class Renderings:
         term = _term(term)
         self.accepted = list(term.renderings)
         self.forbidden = list(term.forbidden)
+        self.en = term.en
         self.parts = parts(term.en) if term.en else []  # of the registered rendering, ``en``
         self._needles = {form: _needle(form) for form in (*self.accepted, *self.forbidden)}
         self._compiled: dict[tuple[str, bool], re.Pattern[str]] = {}
+        self._partial: dict[str, bool] = {}
 
-    @cached_property
+    def is_partial(self, form: str) -> bool:
+        """Whether an accepted form renders one part only ("fill gaps" of "strengthening
+        industrial chains and filling gaps"): it is found inside one part of ``en``."""
+        if form not in self._partial:
+            self._partial[form] = len(self.parts) > 1 and form != self.en and any(
+                pattern(form, True, True, True).search(fold(part)) for part in self.parts)
+        return self._partial[form]
+
+    @property
     def partial(self) -> list[str]:
-        """Accepted forms that render one part only ("fill gaps" of "strengthening industrial
-        chains and filling gaps"): found inside one part of ``en``."""
-        if len(self.parts) < 2:
-            return []
-        return [form for form in self.accepted
-                if any(pattern(form, True, True, True).search(fold(part)) for part in self.parts)]
+        """The accepted forms that render one part only (:meth:`is_partial`)."""
+        return [form for form in self.accepted if self.is_partial(form)]
 
     def rendered(self, text: tuple[str, str]) -> bool:
         """Whether the text uses one of the accepted forms."""
@@ -205,12 +242,13 @@ class Renderings:
     def half_rendered(self, text: tuple[str, str]) -> list[str]:
         """The parts of ``en`` (and the partial forms) the text uses when it uses no form
         that renders every part; empty for a term of one part or a whole rendering."""
-        if len(self.parts) < 2 or any(self._found(form, True, text) for form in self.accepted
-                                      if form not in self.partial):
+        if len(self.parts) < 2:
             return []
-        folded = text[0]
-        return list(dict.fromkeys(form for form in (*self.parts, *self.partial)
-                                  if pattern(form, True, True, True).search(folded)))
+        used = [form for form in self.accepted if self._found(form, True, text)]
+        if any(not self.is_partial(form) for form in used):
+            return []
+        return list(dict.fromkeys([*(part for part in self.parts if pattern(part, True, True, True).search(text[0])),
+                                   *used]))
 
     def _found(self, form: str, slop: bool, text: tuple[str, str]) -> bool:
         """Whether ``form`` occurs in the prepared text: searched from the first occurrence of
