@@ -7,6 +7,8 @@ documents (``check_scale.generate``; under build/bench/live/, never committed).
 - **lsp**: ``duizhao lsp`` driven over stdio by a real client (pytest-lsp's): the file is
   opened, then edited ``--repeat`` times; the time from ``didChange`` to the diagnostics of
   that version (the server's 50 ms debounce included), median;
+- the corpora take turns in both, so that the machine's changing load (other sessions share
+  its two cores) falls on all sizes alike;
 - **serve**: ``mkdocs serve`` on a copy of the repository, the document's page fetched until
   a note added to its annotation file shows (``--serve``; minutes at 1,000 documents).
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import subprocess
@@ -63,48 +66,57 @@ def _edit(path: Path, n: int) -> None:
         fh.write(f"# edit {n}\n")
 
 
-def time_check(root: Path, repeat: int) -> tuple[float, float]:
-    """(warm, after an edit): median seconds of `duizhao check ONE.yaml` in a fresh process."""
-    path = one_file(root)
-
-    def once() -> float:
+def time_checks(roots: list[Path], repeat: int) -> list[tuple[float, float]]:
+    """(warm, after an edit) per corpus: median seconds of `duizhao check ONE.yaml` in a fresh
+    process. The corpora take turns, so that a change in the machine's load falls on all."""
+    def once(root: Path) -> float:
         start = time.perf_counter()
-        subprocess.run(_duizhao("--root", str(root), "check", str(path)), stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(_duizhao("--root", str(root), "check", str(one_file(root))), stdout=subprocess.DEVNULL, check=False)
         return time.perf_counter() - start
-    once()
-    warm = statistics.median(once() for _ in range(repeat))
-    edited = []
+    warm: dict[Path, list[float]] = {root: [] for root in roots}
+    edited: dict[Path, list[float]] = {root: [] for root in roots}
+    for root in roots:
+        once(root)
     for n in range(repeat):
-        _edit(path, n)
-        edited.append(once())
-    return warm, statistics.median(edited)
+        for root in roots:
+            warm[root].append(once(root))
+        for root in roots:
+            _edit(one_file(root), n)
+            edited[root].append(once(root))
+    return [(statistics.median(warm[r]), statistics.median(edited[r])) for r in roots]
 
 
-async def _lsp(root: Path, repeat: int) -> float:
+async def _lsp(roots: list[Path], repeat: int) -> list[float]:
+    """Median seconds from an edit to its diagnostics, per corpus, one server each, taking turns."""
     from lsprotocol import types
     from pytest_lsp import client_capabilities, make_test_lsp_client
 
-    client = make_test_lsp_client()
-    await client.start_io(*_duizhao("lsp"))
-    await client.initialize_session(types.InitializeParams(capabilities=client_capabilities("visual-studio-code"),
-                                                           root_uri=root.as_uri()))
-    path = one_file(root)
-    uri, text = path.as_uri(), path.read_text(encoding="utf-8")
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="yaml", version=0, text=text)))
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    times = []
-    for version in range(1, repeat + 2):
-        text += f"# edit {version}\n"
-        start = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    clients, texts, times = [], [], {root: [] for root in roots}
+    for root in roots:
+        client = make_test_lsp_client()
+        await client.start_io(*_duizhao("lsp"))
+        await client.initialize_session(types.InitializeParams(capabilities=client_capabilities("visual-studio-code"),
+                                                               root_uri=root.as_uri()))
+        path = one_file(root)
+        texts.append(path.read_text(encoding="utf-8"))
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=path.as_uri(), language_id="yaml", version=0, text=texts[-1])))
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        times.append(time.perf_counter() - start)
-    await client.shutdown_session()
-    await client.stop()
-    return statistics.median(times[1:])  # the first edit builds the other files' indexes
+        clients.append(client)
+    for version in range(1, repeat + 2):
+        for i, (root, client) in enumerate(zip(roots, clients)):
+            texts[i] += f"# edit {version}\n"
+            start = time.perf_counter()
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=one_file(root).as_uri(), version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=texts[i])]))
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if version > 1:  # the first edit builds the index of the other files' summaries
+                times[root].append(time.perf_counter() - start)
+    for client in clients:
+        await client.shutdown_session()
+        await client.stop()
+    return [statistics.median(times[root]) for root in roots]
 
 
 def time_serve(size: int, timeout: float = 600) -> float:
@@ -160,12 +172,13 @@ def main() -> None:
     print("| documents | check FILE, warm s | check FILE after an edit s | lsp: diagnostics after an edit s"
           + (" | serve: page shows a save s |" if args.serve else " |"))
     print("|---:|---:|---:|---:|" + ("---:|" if args.serve else ""))
-    for size in args.sizes:
-        root = corpus(size)
-        warm, edited = time_check(root, args.repeat)
-        lsp = asyncio.run(_lsp(root, args.repeat))
+    roots = [corpus(size) for size in args.sizes]
+    checks = time_checks(roots, args.repeat)
+    lsp = asyncio.run(_lsp(roots, args.repeat))
+    for size, (warm, edited), after in zip(args.sizes, checks, lsp):
         serve = f" {time_serve(size):.2f} |" if args.serve else ""
-        print(f"| {size:,} | {warm:.2f} | {edited:.2f} | {lsp:.3f} |{serve}", flush=True)
+        print(f"| {size:,} | {warm:.2f} | {edited:.2f} | {after:.3f} |{serve}", flush=True)
+    print(f"\n1-minute load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
 
 
 if __name__ == "__main__":
