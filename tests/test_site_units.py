@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from duizhao import annotations
 from duizhao.project import Project
-from duizhao.site import i18n, inline, parallel, projection, search, urls
+from duizhao import projection
+from duizhao.site import i18n, inline, parallel, search, urls
 from duizhao.site.cache import RenderCache
 from duizhao.site.data import SiteData
 from duizhao.site.render import Pages, sanitise

@@ -30,10 +30,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import annotations as annotations_mod
+from .. import projection
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
-from . import i18n, meta, navigation, page_list, parallel, projection, publish, search, urls
+from . import i18n, meta, navigation, page_list, parallel, publish, search, urls
 from .background import SEARCH_COUNTS, Background
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version

@@ -23,7 +23,7 @@ from ..names import corpus_names
 from ..project import Project
 from ..registries import Registries, registries
 from ..tei import Document, Segment
-from . import projection
+from .. import projection
 
 
 @dataclass(frozen=True)

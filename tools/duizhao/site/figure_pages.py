@@ -12,15 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .. import numbers
 from ..annotations import Annotation
 from ..figures import MODALITIES, bounds_of, close, default_modality, scaled
 from . import charts, i18n, urls
 
-if TYPE_CHECKING:
-    from .render import Pages
+
+class PageRenderer(Protocol):
+    """What the figure pages need of the renderer of one language (render.Pages)."""
+
+    data: Any
+    lang: str
+
+    def page(self, template: str, url: str, **context: Any) -> str: ...
+
 
 CHARTED = ("actual", "forecast", "target")  # a threshold is a class boundary, not a statistic of anyone
 _ZH_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
@@ -115,7 +122,7 @@ def length_label(length: charts.Length, lang: str) -> str:
 class FigurePages:
     """The figures index and the indicator pages of one language."""
 
-    def __init__(self, pages: "Pages"):
+    def __init__(self, pages: PageRenderer):
         self.pages, self.data, self.lang = pages, pages.data, pages.lang
 
     def scope_name(self, scope: str | None) -> str:

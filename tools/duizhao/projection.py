@@ -15,14 +15,29 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from .. import renderings
-from ..numbers import NumberMention, english_numbers, same_value
-from ..registries import Registries
+from . import renderings
+from .annotations import Annotation
+from .numbers import NumberMention, english_numbers, same_value
+from .registries import Registries
 
-if TYPE_CHECKING:
-    from .data import Mark
+
+class Mark(Protocol):
+    """What projection needs of a visible annotation (the site's ``Mark``)."""
+
+    ann: Annotation
+    start: int
+    end: int
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def target(self) -> str | None: ...
 
 _WORDS = re.compile(r"\S+")
 _TRIM_LEFT = "([{\"'“‘"
@@ -98,7 +113,7 @@ def number_spans(text: str) -> list[tuple[int, int, list[float]]]:
     return out
 
 
-def _figure_mention(mark: "Mark") -> NumberMention | None:
+def _figure_mention(mark: Mark) -> NumberMention | None:
     ann = mark.ann
     if ann.value is None:
         return None
@@ -106,7 +121,7 @@ def _figure_mention(mark: "Mark") -> NumberMention | None:
                          ann.unit, ann.qualifier or "exact", ann.value_max)
 
 
-def project(zh: str, en: str, marks: list["Mark"], vocabulary: Registries) -> dict[str, tuple[int, int]]:
+def project(zh: str, en: str, marks: list[Mark], vocabulary: Registries) -> dict[str, tuple[int, int]]:
     """``{mark id: (start, end)}`` in ``en`` (the translation of ``zh``) for the marks that
     have a counterpart."""
     out: dict[str, tuple[int, int]] = {}
