@@ -128,6 +128,49 @@ def test_footer_and_downloads_state_version_date_and_licence(interview_site):
     assert described and all(HAN.search(td.text_content()) for td in described)  # written for readers, in Chinese
 
 
+def test_downloads_list_the_release_and_each_files_checksum_and_carry_dataset_json_ld(interview_site):
+    """Issue 15: the release (unreleased in the fixture), a SHA-256 of each file as served, and a
+    schema.org Dataset whose distribution is those files."""
+    import hashlib
+    from urllib.parse import urljoin
+
+    for lang in ("en", "zh"):
+        page = _tree(interview_site, f"{lang}/downloads")
+        release = " ".join(page.get_element_by_id("release").itertext())
+        assert ("Unreleased" in release) if lang == "en" else ("未发布" in release)
+        listed = {}
+        for row in page.xpath("//h2[@id='datasets' or @id='documents']/following::table[1]//tbody/tr"):
+            href = row.xpath(".//a[@download]/@href")[0]
+            served = interview_site / urljoin(f"{lang}/downloads/", href)
+            checksum = row.xpath(".//td[@class='dz-checksum']/code/text()")[0]
+            assert re.fullmatch(r"[0-9a-f]{64}", checksum), href
+            assert checksum == hashlib.sha256(served.read_bytes()).hexdigest(), href
+            listed[served.relative_to(interview_site).as_posix()] = checksum
+        assert any(p.startswith("downloads/tei/") for p in listed) and "downloads/glossary.tbx" in listed
+        scripts = page.xpath("//head/script[@type='application/ld+json']/text()")
+        assert len(scripts) == 1
+        ld = json.loads(scripts[0])
+        assert ld["@context"] == "https://schema.org" and ld["@type"] == "Dataset"
+        assert ld["name"] and ld["description"] and ld["license"].startswith("https://creativecommons.org/")
+        assert ld["inLanguage"] == ["zh", "en"] and ld["creator"]["name"] and ld["version"].startswith("0.0.0+")
+        assert "datePublished" not in ld  # unreleased
+        files = {urljoin(f"{lang}/downloads/", d["contentUrl"]): d for d in ld["distribution"]}
+        assert all(d["@type"] == "DataDownload" and d["encodingFormat"] for d in files.values())
+        assert {path: d["sha256"] for path, d in files.items()} == listed
+    assert not page.xpath("//body//script[@type='application/ld+json']")  # in the head, where documents put theirs
+
+
+def test_a_released_corpus_gives_its_version_and_date_in_the_dataset():
+    from duizhao.site.render import Download
+
+    version = meta.Version("1.2.0", "2026-11-30", "1.2.0+abc1234")
+    files = [Download("glossary", "csv", "downloads/glossary.csv", 3, sha256="0" * 64)]
+    ld = meta.dataset_json_ld("zh", "https://x.example/zh/downloads/", version, files)
+    assert ld["version"] == "1.2.0" and ld["datePublished"] == "2026-11-30"
+    assert ld["distribution"][0]["contentUrl"] == "https://x.example/downloads/glossary.csv"
+    assert meta.dataset_json_ld("zh", None, version, files)["distribution"][0]["contentUrl"] == "../../downloads/glossary.csv"
+
+
 def test_chinese_interface_names_glossary_categories_and_result_kinds_in_chinese(interview_site):
     glossary = _tree(interview_site, "zh/glossary")
     options = [o.text_content() for o in glossary.xpath("//select[@id='dz-glossary-category']/option")]

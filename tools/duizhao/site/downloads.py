@@ -7,6 +7,7 @@ published; each document's TEI and annotation YAML are offered as they are.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sys
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ class Payload:
     download: Download
     content: bytes | None = None
     source: Path | None = None
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def _description(writer) -> str:
@@ -52,18 +57,21 @@ def datasets(project: Project) -> list[Payload]:
             text = io.StringIO()
             writer(project, text)
             content = text.getvalue().encode("utf-8")
-        out.append(Payload(Download(what, fmt, path, len(content), None, _description(writer)), content))
+        out.append(Payload(Download(what, fmt, path, len(content), None, _description(writer), sha256(content)), content))
     return out
 
 
 def document_files(project: Project) -> list[Payload]:
-    """Each document's TEI file and, when it has one, its annotation file."""
+    """Each document's TEI file and, when it has one, its annotation file (copied as they are:
+    size and checksum are those of the source file)."""
     out = []
     for doc in project.documents.values():
-        out.append(Payload(Download("tei", "TEI XML", f"{ROOT}/tei/{doc.id}.xml", doc.path.stat().st_size, doc.id),
+        tei = doc.path.read_bytes()
+        out.append(Payload(Download("tei", "TEI XML", f"{ROOT}/tei/{doc.id}.xml", len(tei), doc.id, sha256=sha256(tei)),
                            source=doc.path))
         yaml_path = project.annotations_dir / f"{doc.id}.yaml"
         if yaml_path.exists():
-            out.append(Payload(Download("yaml", "YAML", f"{ROOT}/annotations/{doc.id}.yaml",
-                                        yaml_path.stat().st_size, doc.id), source=yaml_path))
+            yaml = yaml_path.read_bytes()
+            out.append(Payload(Download("yaml", "YAML", f"{ROOT}/annotations/{doc.id}.yaml", len(yaml), doc.id,
+                                        sha256=sha256(yaml)), source=yaml_path))
     return out

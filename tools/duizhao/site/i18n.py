@@ -244,6 +244,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "palette_dark": ("Switch to the dark palette", "切换到深色配色"),
     "palette_light": ("Switch to the light palette", "切换到浅色配色"),
     "size": ("Size", "大小"),
+    "file": ("File", "文件"),
+    "checksum": ("SHA-256", "SHA-256 校验值"),
+    "release": ("Release", "版本"),
+    "release_version": ("Corpus release {version}, published {date}.", "语料版本 {version}，发布于 {date}。"),
+    "release_none": ("Unreleased: no version of the corpus has been released yet; the files below are those of this "
+                     "build ({version}).", "未发布：语料尚未发布正式版本；以下文件为本次构建（{version}）所生成。"),
+    "checksum_note": ("Each file's SHA-256 checksum lets you verify the file you downloaded (sha256sum).",
+                      "每个文件均附 SHA-256 校验值，可用 sha256sum 核对下载的文件。"),
+    "dataset_about": ("Chinese reports on Jiangxi industrial policy with an aligned English translation, encoded in "
+                      "TEI, with terms, figures and entities annotated; exported as CSV, JSON, TMX and TBX.",
+                      "江西产业政策中文报告及其逐段对齐的英文译文，以 TEI 编码，标注术语、数据与实体；导出为 CSV、JSON、TMX 与 TBX。"),
     "downloads_intro": ("Every dataset is exported from the same sources at build time by duizhao export.",
                         "所有数据集均在构建时由 duizhao export 从同一来源导出。"),
     "search_placeholder": ("Search in Chinese or English", "输入中文或英文检索"),

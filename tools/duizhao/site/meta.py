@@ -6,6 +6,8 @@ reference managers read (Highwire ``citation_*``, schema.org JSON-LD) and page d
 from __future__ import annotations
 
 import json
+import posixpath
+from urllib.parse import urljoin
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +38,11 @@ class Version:
 
         number, released = version_label(root)
         return cls(number, released, label)
+
+    @property
+    def build(self) -> str:
+        """The version of what is built when it is not a release: ``0.0.0+<commit>``, else ``+dev``."""
+        return self.label if "+" in self.label else f"{self.label}+dev"
 
 
 def _parts(iso: str | None) -> list[int]:
@@ -174,6 +181,43 @@ def json_ld(doc: Document, lang: str, url: str | None, version: Version) -> dict
         "isPartOf": {"@type": "Dataset", "name": CORPUS[lang], "version": version.number,
                      **({"datePublished": version.date} if version.date else {})},
         "license": LICENCE_URL, "url": url,
+    }
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl",
+               "w3c": "application/ld+json", "tmx": "application/x-tmx+xml", "tbx": "application/x-tbx+xml",
+               "TEI XML": "application/tei+xml", "YAML": "application/yaml"}
+
+
+def dataset_json_ld(lang: str, url: str | None, version: Version, downloads: list[Any]) -> dict[str, Any]:
+    """schema.org ``Dataset`` of the downloads page (``downloads/`` of ``lang``'s tree): the corpus,
+    its release (``version`` and ``datePublished`` once released; the build's label before) and one
+    ``DataDownload`` per file with its size and SHA-256. ``url`` is the page's address: file
+    addresses are absolute with it, relative to the page without it."""
+    from ..release import Release
+
+    released = Release(version.number, version.date).released
+    page = f"{lang}/downloads/"
+
+    def address(path: str) -> str:
+        relative = posixpath.relpath(path, page.rstrip("/")) + ("/" if path.endswith("/") else "")
+        return urljoin(url, relative) if url else relative
+
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Dataset",
+        "name": CORPUS[lang], "alternateName": CORPUS[i18n.other(lang)],
+        "description": i18n.t("dataset_about", lang),
+        "version": version.number if released else version.build,
+        "datePublished": version.date if released else None,
+        "license": LICENCE_URL, "url": url, "inLanguage": ["zh", "en"],
+        "creator": {"@type": "Organization", "name": "duizhao project"},
+        "distribution": [{
+            "@type": "DataDownload", "name": d.path.rsplit("/", 1)[-1],
+            "encodingFormat": MEDIA_TYPES.get(d.format, d.format), "contentUrl": address(d.path),
+            "contentSize": f"{d.size} B", "sha256": d.sha256,
+            **({"description": d.description} if d.description else {}),
+        } for d in downloads],
     }
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 

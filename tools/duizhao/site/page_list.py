@@ -112,7 +112,9 @@ def specs(data: SiteData, inputs: Inputs) -> Iterator[Spec]:
     yield Spec("rules.md", "rules", _label("rules"), _label("rules_intro"), ("rules",),
                lambda pages, url: pages.rules(url, RULES))
     yield Spec("search.md", "search", _label("search"), _label("search_hint"), ("search",), Pages.search)
-    yield Spec("downloads.md", "downloads", _label("downloads"), _label("downloads_intro"), ("downloads", every),
-               lambda pages, url: pages.downloads(url, inputs.listing()), deferred=True)
+    yield Spec("downloads.md", "downloads", _label("downloads"), _label("downloads_intro"),
+               ("downloads", every, inputs.version), lambda pages, url: pages.downloads(url, inputs.listing()),
+               deferred=True, head=lambda lang, address: meta.head([], meta.dataset_json_ld(
+                   lang, address, inputs.version, inputs.listing())))
     yield Spec("quality.md", "quality", _label("quality"), _label("quality_intro"), ("quality", every),
                lambda pages, url: pages.quality(url, inputs.findings(), inputs.root, RULES), deferred=True)

@@ -72,6 +72,7 @@ class Download:
     size: int
     doc: str | None = None
     description: str = ""
+    sha256: str = ""  # of the bytes the site serves
 
 
 def _documents_context(renderer: "Renderer") -> dict[str, Any]:
@@ -231,7 +232,10 @@ class Pages(Renderer):
             if d.doc is not None:
                 per_doc.setdefault(d.doc, []).append(d)
         docs = [(doc, per_doc.get(doc.id, [])) for doc in self.data.documents]
-        return self.page("downloads.html", url, datasets=datasets, docs=docs, version=self.version)
+        from ..release import Release
+
+        release = Release(self.version.number, self.version.date)
+        return self.page("downloads.html", url, datasets=datasets, docs=docs, version=self.version, release=release)
 
     def search(self, url: str) -> str:
         return self.page("search.html", url)
