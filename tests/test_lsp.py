@@ -201,3 +201,19 @@ async def test_code_actions_are_the_rules_fixes(client: LanguageClient, root: Pa
     [removal] = unsafe.edit.changes[_uri(path)]
     assert (removal.range.start.line, removal.range.end.line, removal.new_text) == (
         _where(body, "    prefix: 全省").line, _where(body, "    prefix: 全省").line + 1, "")
+
+
+@pytest.mark.asyncio
+async def test_a_buffer_that_does_not_parse_gets_its_own_error_and_hover_still_works(client: LanguageClient, root: Path):
+    path = root / "annotations" / f"{DOC}.yaml"
+    good = path.read_text(encoding="utf-8")
+    broken = good.replace("    quote: 链长制\n", "    quote: [链长制\n")
+    found = await _open(client, path, broken)
+    assert [(d.code, d.severity) for d in found] == [("Y001", types.DiagnosticSeverity.Error),
+                                                     ("Y001", types.DiagnosticSeverity.Information)]
+    assert found[0].message.endswith("(yaml-syntax)") and found[0].range.start.line == _where(broken, "quote: [").line + 1
+    assert found[1].message.startswith("while this file cannot be read, not checked: E002 on the corpus")
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=_uri(path)), position=_where(broken, "term: chain-chief-system", 8)))
+    assert hover.contents.value.startswith("**链长制**")  # the registry is read, the buffer need not parse
+    assert await _change(client, path, good, 2) == []
