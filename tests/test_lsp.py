@@ -217,3 +217,17 @@ async def test_a_buffer_that_does_not_parse_gets_its_own_error_and_hover_still_w
         text_document=types.TextDocumentIdentifier(uri=_uri(path)), position=_where(broken, "term: chain-chief-system", 8)))
     assert hover.contents.value.startswith("**链长制**")  # the registry is read, the buffer need not parse
     assert await _change(client, path, good, 2) == []
+
+
+@pytest.mark.asyncio
+async def test_in_tei_a_translation_leads_to_its_segment(client: LanguageClient, root: Path):
+    path = root / "corpus" / f"{DOC}.xml"
+    text = path.read_text(encoding="utf-8")
+    await _open(client, path)
+    where = _where(text, '<ab corresp="#s002"', 15)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=_uri(path)), position=where))
+    assert hover.contents.value.startswith("s002 (p)\n\n1-9月，全市规模工业增加值增长3.6%")
+    found = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=_uri(path)), position=where))
+    assert found.uri == _uri(path) and found.range.start.line == _where(text, '<p xml:id="s002"').line
