@@ -71,11 +71,15 @@ class Session:
         self._lookup = None
 
     def check(self, paths: list[Path]) -> list[Finding]:
-        """The findings in ``paths`` as they read now (buffers over files)."""
+        """The findings in ``paths`` as they read now (buffers over files); a buffer not yet
+        saved as a file is checked once it is."""
+        paths = [p.resolve() for p in paths if p.exists()]
+        if not paths:
+            return []
         project = self.project()
         if self._cache is None:
             self._cache = FindingsCache(project, fresh_for=FRESH_FOR)
-        return run(project, [p.resolve() for p in paths], cache=self._cache)
+        return run(project, paths, cache=self._cache)
 
     def companions(self, path: Path) -> list[Path]:
         """What to check again when ``path`` changes: itself, and the open files whose
