@@ -52,3 +52,22 @@ def test_an_interval_prints_as_a_reader_expects():
     assert str(Interval(None, -10, high_closed=False)) == "(−∞, -10)"
     assert str(Interval(1, 3)) == "[1, 3]"
     assert str(Interval(3.6, 3.6)) == "3.6"
+
+
+def _figure(**values):
+    from types import SimpleNamespace
+
+    fields = dict.fromkeys(("value", "value_max", "scale", "qualifier", "unit", "measure", "modality", "rank_of",
+                            "rank_among", "per", "benchmark", "scope", "period"))
+    return SimpleNamespace(**{**fields, **values})
+
+
+def test_a_figure_reads_in_words_with_its_sign_scale_and_modality():
+    assert interval.reading(_figure(value=3.6, unit="percent", measure="growth_yoy", scope="jian-city",
+                                    period="2020-01/2020-09")) == "+3.6 % year on year, jian-city, 2020-01/2020-09, actual"
+    assert interval.reading(_figure(value=5889.2, scale=1e8, unit="cny", measure="level")) == "588.92 billion yuan, actual"
+    assert interval.reading(_figure(value=-10, qualifier="more_than", unit="percent", measure="growth_yoy",
+                                    modality="forecast")) == "a fall of more than 10 % year on year, forecast"
+    assert interval.reading(_figure(value=2, unit="rank", measure="rank", rank_of="growth_yoy",
+                                    rank_among="jiangxi-province"), name=str.upper) == \
+        "rank 2 by year-on-year growth among JIANGXI-PROVINCE, actual"

@@ -72,8 +72,18 @@ _BOUND_WORDS = {"approx": "about ", "more_than": "more than ", "at_least": "at l
 _SIGNED = ("growth_yoy", "growth", "change", "gap")
 _MEASURE_WORDS = {"growth_yoy": "year on year", "growth": "growth", "change": "change", "share": "share",
                   "gap": "gap", "average": "average", "ratio": "ratio", "duration": "duration"}
+_RANKED_WORDS = {"growth_yoy": "year-on-year growth", "growth": "growth", "change": "change", "share": "share",
+                 "level": "size", "average": "average", "ratio": "ratio"}
 _UNIT_WORDS = {"percent": " %", "percentage_point": " percentage points", "cny": " yuan", "usd": " US$",
                "rank": "", "times": " times", "year": " years", "month": " months", "day": " days"}
+
+
+def _words(x: float) -> str:
+    """A scaled number as a reader says it: 588920000000 → 588.92 billion, 8100000 → 8.1 million."""
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(x) >= size:
+            return f"{x / size:,.10g}{word}"
+    return f"{x:,.10g}"
 
 
 def reading(ann: Any, name: Callable[[str], str] = str) -> str:
@@ -82,15 +92,16 @@ def reading(ann: Any, name: Callable[[str], str] = str) -> str:
     ``name`` turns an entity id (scope) into its English name."""
     if ann.value is None:
         return "no value"
-    value = ann.value
-    number = f"{'+' if value > 0 and ann.measure in _SIGNED else ''}{_n(value)}"
+    signed = "+" if ann.value > 0 and ann.measure in _SIGNED else ""
+    fall = ann.value < 0 and ann.qualifier in _BOUND_WORDS and ann.qualifier != "approx"
+    magnitude = scaled(abs(ann.value) if fall else ann.value, ann.scale)
+    number = f"{signed}{_words(magnitude)}"  # a bounded fall reads as one: "a fall of more than 10 %"
     if ann.qualifier == "range" and ann.value_max is not None:
-        number = f"{number} to {_n(ann.value_max)}"
-    scale = f" × {_n(ann.scale)}" if ann.scale not in (None, 1, 1.0) else ""
+        number = f"{number} to {_words(scaled(ann.value_max, ann.scale))}"
     unit = _UNIT_WORDS.get(ann.unit or "", f" {ann.unit}" if ann.unit else "")
-    head = f"{_BOUND_WORDS.get(ann.qualifier or '', '')}{number}{scale}{unit}"
+    head = f"{'a fall of ' if fall else ''}{_BOUND_WORDS.get(ann.qualifier or '', '')}{number}{unit}"
     if ann.measure == "rank":
-        head = f"rank {head}" + (f" by {_MEASURE_WORDS.get(ann.rank_of, ann.rank_of)}" if ann.rank_of else "") \
+        head = f"rank {head}" + (f" by {_RANKED_WORDS.get(ann.rank_of, ann.rank_of)}" if ann.rank_of else "") \
             + (f" among {name(ann.rank_among)}" if ann.rank_among else "")
     elif ann.measure in _MEASURE_WORDS:
         head = f"{head} {_MEASURE_WORDS[ann.measure]}"
