@@ -61,7 +61,7 @@ site: setup $(EVALUATION)
 
 serve: setup
 	-$(BIN)/duizhao check
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST)
 
 test: setup chromium jing
 	$(BIN)/python -m pytest

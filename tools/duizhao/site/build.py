@@ -110,6 +110,15 @@ class SiteBuilder:
         self.cache: RenderCache | None = None
         self.version: meta.Version | None = None
         self.files: Files | None = None
+        # `mkdocs serve --dirty`: the cache key of each generated page the server last wrote; a
+        # page whose key is the same again does not count as modified, so MkDocs leaves it be
+        self.dirty = False
+        self.written: dict[str, str] = {}
+
+    # -- on_startup -------------------------------------------------------------------------
+    def start(self, command: str, dirty: bool) -> None:
+        self.dirty = command == "serve" and dirty
+        self.written = {}
 
     # -- on_config ------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
@@ -174,7 +183,10 @@ class SiteBuilder:
                                         content=search.dictionary_json(search.dictionary(data))))
 
         for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
-            files.append(File.generated(config, gen.src_uri, content=gen.markdown))
+            file = File.generated(config, gen.src_uri, content=gen.markdown)
+            if self.dirty and gen.key and self.written.get(gen.src_uri) == gen.key:
+                file.is_modified = _unmodified  # type: ignore[method-assign]
+            files.append(file)
         for gen in self.pages.values():
             gen.html = _once(gen.html)
         self._render_missing(cache, env)
@@ -318,6 +330,8 @@ class SiteBuilder:
             self.write_search(config)
             publish.write_sitemap(self, config)
             publish.prune_theme(Path(config.site_dir))
+            if self.dirty:
+                self.written = {src: gen.key for src, gen in self.pages.items()}
         finally:
             self.close()
             if self.cache is not None:
@@ -352,6 +366,10 @@ def _with_anchors(page: Page, html: str) -> str:
     """``html``, after noting its ids on ``page`` for MkDocs' anchor validation."""
     page.present_anchor_ids = set(_ANCHOR.findall(html))
     return html
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _once(render: Callable[[], str]) -> Callable[[], str]:

@@ -9,6 +9,10 @@ from duizhao.site.build import SiteBuilder
 builder = SiteBuilder()
 
 
+def on_startup(command, dirty):
+    builder.start(command, dirty)
+
+
 def on_config(config):
     builder.configure(config)
     return config
