@@ -40,5 +40,8 @@ def audit(tab, url: str, cite: bool = False) -> list[dict]:
     if cite:
         tab.locator(".dz-cite").first.click()
         tab.wait_for_selector(".dz-cite-box")
+    # audit the page at rest: opening Cite scrolls, and the theme's header fades its title in
+    # (a colour measured mid-transition is not what a reader sees)
+    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
     return result.response["violations"]
