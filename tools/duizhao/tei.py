@@ -272,9 +272,14 @@ class Document:
         return {seg.id: seg for seg in self.segments}
 
     @cached_property
+    def translation_elements(self) -> list[etree._Element]:
+        """Every ``<ab>`` of the English translation, in document order."""
+        return self.root.xpath("tei:text[@type='translation']/tei:body/tei:ab", namespaces=NS)
+
+    @cached_property
     def translations(self) -> dict[str, Translation]:
         out = {}
-        for ab in self.root.xpath("tei:text[@type='translation']/tei:body/tei:ab", namespaces=NS):
+        for ab in self.translation_elements:
             seg = (ab.get("corresp") or "").removeprefix("#")
             out.setdefault(seg, Translation(
                 segment=seg,

@@ -86,15 +86,15 @@ class DuizhaoServer(LanguageServer):
 server = DuizhaoServer()
 
 
-def _text(ls: DuizhaoServer, uri: str) -> tuple[str, list[str]]:
-    doc = ls.workspace.get_text_document(uri)
-    return doc.source, doc.source.splitlines()
-
-
-def _position(ls: DuizhaoServer, uri: str, pos: types.Position) -> tuple[int, int]:
-    doc = ls.workspace.get_text_document(uri)
-    at = doc.position_codec.position_from_client_units(doc.lines, pos)
-    return at.line, at.character
+def _cursor(ls: DuizhaoServer, params: types.TextDocumentPositionParams):
+    """``(lookup, path, text, line, character)`` of a request at a position in a served file,
+    the position in code points (not the client's units); None for a file the server does not serve."""
+    served = ls.served(params.text_document.uri)
+    if served is None:
+        return None
+    doc = ls.workspace.get_text_document(params.text_document.uri)
+    at = doc.position_codec.position_from_client_units(doc.lines, params.position)
+    return served[1].lookup(), served[0], doc.source, at.line, at.character
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -141,12 +141,10 @@ def did_change_watched_files(ls: DuizhaoServer, params: types.DidChangeWatchedFi
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def on_hover(ls: DuizhaoServer, params: types.HoverParams) -> types.Hover | None:
-    served = ls.served(params.text_document.uri)
-    if served is None:
+    cursor = _cursor(ls, params)
+    if cursor is None:
         return None
-    text, _ = _text(ls, params.text_document.uri)
-    line, character = _position(ls, params.text_document.uri, params.position)
-    shown = hover.hover(served[1].lookup(), served[0], text, line, character)
+    shown = hover.hover(*cursor)
     if shown is None:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=shown))
@@ -154,13 +152,12 @@ def on_hover(ls: DuizhaoServer, params: types.HoverParams) -> types.Hover | None
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", ":"]))
 def on_completion(ls: DuizhaoServer, params: types.CompletionParams) -> types.CompletionList | None:
-    served = ls.served(params.text_document.uri)
-    if served is None:
+    cursor = _cursor(ls, params)
+    if cursor is None:
         return None
-    uri = params.text_document.uri
-    text, lines = _text(ls, uri)
-    line, character = _position(ls, uri, params.position)
-    at, choices = completion.complete(served[1].lookup(), served[0], text, line, character)
+    uri, (_, _, text, line, character) = params.text_document.uri, cursor
+    lines = text.splitlines()
+    at, choices = completion.complete(*cursor)
     if not choices:
         return None
     doc = ls.workspace.get_text_document(uri)
@@ -175,12 +172,10 @@ def on_completion(ls: DuizhaoServer, params: types.CompletionParams) -> types.Co
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def on_definition(ls: DuizhaoServer, params: types.DefinitionParams) -> types.Location | None:
-    served = ls.served(params.text_document.uri)
-    if served is None:
+    cursor = _cursor(ls, params)
+    if cursor is None:
         return None
-    text, _ = _text(ls, params.text_document.uri)
-    line, character = _position(ls, params.text_document.uri, params.position)
-    found = definition.definition(served[1].lookup(), served[0], text, line, character)
+    found = definition.definition(*cursor)
     if found is None:
         return None
     path, target_line, col = found

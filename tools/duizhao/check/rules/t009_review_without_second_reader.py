@@ -29,7 +29,6 @@ against the Chinese, and who that was.
 ```
 """
 
-from ...tei import NS
 from ...translation_provenance import pointers
 from ..finding import Problem, Severity
 
@@ -44,7 +43,7 @@ def check(item, project):
     if doc is None:
         return
     changes = {c.id: c for c in doc.revisions if c.id}
-    for ab in doc.root.xpath("tei:text[@type='translation']/tei:body/tei:ab", namespaces=NS):
+    for ab in doc.translation_elements:
         if "reviewed" not in pointers(ab.get("ana")):
             continue
         where = doc.position(ab)

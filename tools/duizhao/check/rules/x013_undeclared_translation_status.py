@@ -34,7 +34,6 @@ count it as an unknown kind.
 ```
 """
 
-from ...tei import NS
 from ...translation_provenance import pointers
 from ..finding import Problem, Severity
 
@@ -49,7 +48,7 @@ def check(item, project):
     if doc is None:
         return
     declared = doc.status_categories
-    for ab in doc.root.xpath("tei:text[@type='translation']/tei:body/tei:ab", namespaces=NS):
+    for ab in doc.translation_elements:
         statuses = pointers(ab.get("ana"))
         if not statuses:
             yield Problem(*doc.position(ab), "this translation has no status (@ana: #draft, #checked or #reviewed)")

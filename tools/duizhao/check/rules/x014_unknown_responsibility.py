@@ -39,8 +39,7 @@ def check(item, project):
         return
     ids = {el.get(XML_ID): el for el in doc.root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
     known = doc.responsibilities
-    pointing = [(ab, "resp", "translation") for ab in
-                doc.root.xpath("tei:text[@type='translation']/tei:body/tei:ab", namespaces=NS)]
+    pointing = [(ab, "resp", "translation") for ab in doc.translation_elements]
     pointing += [(ch, "who", "change") for ch in doc.root.xpath("tei:teiHeader/tei:revisionDesc/tei:change", namespaces=NS)]
     for el, attr, what in pointing:
         for ref in pointers(el.get(attr)):
