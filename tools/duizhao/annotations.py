@@ -178,13 +178,21 @@ def is_annotation_file(path: Path) -> bool:
 class AnnotationIndex:
     """Every annotation file of a project, with anchors resolved on demand (once)."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, previous: "AnnotationIndex | None" = None):
         self.project = project
+        # a file parsed by ``previous`` and carried over by the project (Project.carry) is not read
+        # again; nor is an anchor resolved again when its document was carried over too
+        done = {id(f.file): f for f in previous.files} if previous is not None else {}
         self.files: list[AnnotationFile] = [
-            read(project.yaml(p)) for p in project.yaml_paths() if is_annotation_file(p)
+            done.get(id(item)) or read(item)
+            for item in (project.yaml(p) for p in project.yaml_paths() if is_annotation_file(p))
         ]
         self._by_path = {f.path: f for f in self.files}
         self._resolved: dict[tuple[Path, int], Resolution | None] = {}
+        if previous is not None:
+            kept = {f.path for f in self.files if done.get(id(f.file)) is f
+                    and previous.project.documents.get(f.doc) is project.documents.get(f.doc)}
+            self._resolved = {k: v for k, v in previous._resolved.items() if k[0] in kept}
 
     def file(self, path: Path) -> AnnotationFile:
         """The records of ``path`` (any annotation file, inside the project or not)."""
@@ -227,6 +235,12 @@ class AnnotationIndex:
 def load(project: Project) -> AnnotationIndex:
     """The project's annotations (built once per project)."""
     return AnnotationIndex(project)
+
+
+def carry(project: Project, previous: Project) -> AnnotationIndex:
+    """``load(project)``, reusing what ``load(previous)`` read of the files ``project`` carried
+    over from ``previous`` (:meth:`Project.carry`)."""
+    return load.put(project, AnnotationIndex(project, load(previous)))
 
 
 def counts(project: Project) -> dict[str, dict[str, dict[str, int]]]:

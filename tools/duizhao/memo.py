@@ -26,6 +26,12 @@ def per_project(build: Callable[..., T]) -> Callable[..., T]:
             cache[project] = build(project)
         return cache[project]
 
+    def put(project, value: T) -> T:
+        """Make ``value`` the index of ``project`` (one built from an earlier project's)."""
+        cache[project] = value
+        return value
+
+    cached.put = put  # type: ignore[attr-defined]
     return cached
 
 

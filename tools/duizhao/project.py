@@ -10,6 +10,7 @@ kept on disk between runs, keyed by the file's bytes.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -136,6 +137,17 @@ def find_root(start: Path | None = None) -> Path:
     raise ProjectError(f"no duizhao project (corpus/ and annotations/) at or above {here}")
 
 
+Stat = tuple[int, int, int]  # size, mtime in ns, inode: a file unchanged since it was read
+
+
+def file_stat(path: Path) -> Stat | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
 class Project:
     def __init__(self, root: Path | str):
         self.root = Path(root).resolve()
@@ -151,6 +163,7 @@ class Project:
         self._only: frozenset[Path] | None = None  # a view's files (see view())
         # Texts being edited (the language server's open buffers), read instead of the files.
         self.overlay: dict[Path, str] = {}
+        self._stats: dict[Path, Stat | None] = {}  # of the files read from disk, taken before reading
 
     @property
     def cache_dir(self) -> Path:
@@ -180,6 +193,15 @@ class Project:
         view._tei = {p: f for p, f in self._tei.items() if p in view._only}
         return view
 
+    def carry(self, previous: "Project") -> None:
+        """Take ``previous``'s parsed files that have not changed on disk since it read them (a
+        long-running process — ``mkdocs serve`` — reads again only what a save touched)."""
+        for mine, theirs in ((self._tei, previous._tei), (self._yaml, previous._yaml)):
+            for path, parsed in theirs.items():
+                stat = previous._stats.get(path)
+                if stat is not None and path not in mine and file_stat(path) == stat:
+                    mine[path], self._stats[path] = parsed, stat
+
     # Sorted by name as strings (one folder: the same order as paths, at a tenth of the cost).
     def tei_paths(self) -> list[Path]:
         return self._visible(sorted(self.corpus_dir.glob("*.xml"), key=str))
@@ -194,6 +216,8 @@ class Project:
         path = Path(path).resolve()
         if path not in self._tei:
             source = self.overlay.get(path)
+            if source is None:
+                self._stats[path] = file_stat(path)
             try:
                 doc = load_document(path) if source is None else load_document(path, source)
                 self._tei[path] = TEIFile(path, doc, None, source)
@@ -205,6 +229,8 @@ class Project:
         path = Path(path).resolve()
         if path not in self._yaml:
             held = self.overlay.get(path)
+            if held is None:
+                self._stats[path] = file_stat(path)
             nbytes = path.stat().st_size if held is None else len(held.encode("utf-8"))
             if nbytes > MAX_FILE_BYTES:  # its first lines only, for the modeline check (Y004)
                 with path.open("rb") as fh:

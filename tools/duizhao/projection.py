@@ -88,10 +88,12 @@ def _states_a_number(word: str) -> bool:
     return bool(english_numbers(word))
 
 
-def number_spans(text: str) -> list[tuple[int, int, list[float]]]:
+@lru_cache(maxsize=8192)
+def number_spans(text: str) -> tuple[tuple[int, int, tuple[float, ...]], ...]:
     """Runs of up to four words that state a number, with the values that need the whole
     run: ``5.638 billion`` states 5.638e9, which neither ``5.638`` nor ``billion`` does;
-    ``5.638 billion kWh, up 7.9%`` is no run of 7.9, which ``7.9%`` states alone."""
+    ``5.638 billion kWh, up 7.9%`` is no run of 7.9, which ``7.9%`` states alone.
+    (Remembered per text: a served site projects the same translations after every save.)"""
     words = list(_WORDS.finditer(text))
     values: dict[tuple[int, int], set[float]] = {}
 
@@ -109,8 +111,8 @@ def number_spans(text: str) -> list[tuple[int, int, list[float]]]:
             own = stated(i, j) - (stated(i + 1, j) if j > i + 1 else set()) - (stated(i, j - 1) if j > i + 1 else set())
             if own:
                 start, end = _trim(text, first.start(), words[j - 1].end())
-                out.append((start, end, sorted(own)))
-    return out
+                out.append((start, end, tuple(sorted(own))))
+    return tuple(out)
 
 
 def _figure_mention(mark: Mark) -> NumberMention | None:

@@ -37,11 +37,10 @@ from typing import Any
 
 from ..annotations import is_annotation_file
 from ..diskcache import DiskCache, code_digest, digest
-from ..project import REGISTRIES, Project
+from ..project import REGISTRIES, Project, Stat, file_stat
 
 PACK_SLACK = 16  # stale summary-pack entries tolerated before it is written again (see FindingsCache.save)
 Results = dict[str, Any]  # rule code → problems as tuples (file rules), or a summary (corpus rules)
-Stat = tuple[int, int, int]  # size, mtime in ns, inode
 
 
 def context(project: Project) -> str:
@@ -67,12 +66,6 @@ def dependencies(project: Project, path: Path) -> list[Path]:
     return []
 
 
-def _stat(path: Path) -> Stat | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 class Digests:
@@ -123,7 +116,7 @@ class Digests:
         name = name or self.name(path)
         if name in self._now:
             return self._now[name]
-        stat = _stat(path)
+        stat = file_stat(path)
         seen = self.known.get(name)
         if stat is None:
             value = "-"  # missing: a dependency may be, and that is a state too

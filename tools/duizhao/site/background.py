@@ -2,21 +2,28 @@
 cached by input digest.
 
 They need the whole parsed corpus and nothing of the pages, so once the project is read
-they run in one forked process (which inherits the parsed corpus) while the builder
-renders pages: exports first (their files must exist before MkDocs copies static files),
-then ``duizhao check`` (the data-quality page waits for it), then the Pagefind index
-(written after the pages). Results are cached under the digest of every input and of the
-code: an unchanged corpus is neither exported, checked nor indexed again.
+they run in a forked process (which inherits the parsed corpus) while the builder renders
+pages: exports first (their files must exist before MkDocs copies static files), then
+``duizhao check`` (the data-quality page waits for it), then the Pagefind index (written
+after the pages). Results are cached under the digest of every input and of the code, one
+directory per job and digest with a marker file written last: an unchanged corpus is
+neither exported, checked nor indexed again.
+
+``mkdocs build`` waits for them. ``mkdocs serve`` does not (a :class:`Follower`): a build
+after a save shows the latest finished results, one process brings them up to date behind
+it and touches a stamp the server watches, and the rebuild that follows shows them.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import shutil
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,53 +34,73 @@ from . import search as search_mod
 from .data import SiteData
 from .render import Download
 
-_PROJECT: Project | None = None  # the parsed corpus, inherited by the forked worker
+log = logging.getLogger("mkdocs.plugins.duizhao")
+
+_PROJECT: Project | None = None  # the parsed corpus, inherited by the forked workers
 _DATA: SiteData | None = None  # the site's view of it (for the search index)
 SEARCH_COUNTS = "records.json"  # written last into a search bundle directory: records per language
 
 
-def _export(directory: str) -> list[Download]:
+def _export(out: Path) -> None:
     assert _PROJECT is not None
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
     listing = []
     for payload in downloads_mod.datasets(_PROJECT):
         (out / Path(payload.download.path).name).write_bytes(payload.content or b"")
         listing.append(payload.download)
     (out / "manifest.json").write_text(json.dumps([asdict(d) for d in listing]), encoding="utf-8")
-    return listing
 
 
-def _check(path: str) -> list[Finding]:
+def _check(out: Path) -> None:
     from ..check import run
 
     assert _PROJECT is not None
     findings = run(_PROJECT, cache=True)  # incremental: unchanged files are not checked again
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(json.dumps([f.as_dict() for f in findings], ensure_ascii=False), encoding="utf-8")
-    return findings
+    (out / "findings.json").write_text(json.dumps([f.as_dict() for f in findings], ensure_ascii=False),
+                                       encoding="utf-8")
 
 
-def _search(directory: str) -> dict[str, int]:
+def _search(out: Path) -> None:
     assert _DATA is not None
-    out = Path(directory)
     words = search_mod.chinese_words(tuple(search_mod.dictionary(_DATA)))
     counts = search_mod.write_index(out, search_mod.records(_DATA, words), out.parent.parent / "search-pages")
     (out / SEARCH_COUNTS).write_text(json.dumps(counts), encoding="utf-8")
-    return counts
 
 
 def _read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _read_exports(manifest: Path) -> list[Download]:
-    return [Download(**d) for d in _read_json(manifest)]
+def _read_exports(path: Path) -> list[Download]:
+    return [Download(**d) for d in _read_json(path)]
 
 
 def _read_findings(path: Path) -> list[Finding]:
-    rows = _read_json(path)
-    return [Finding.from_dict(row) for row in rows]
+    return [Finding.from_dict(row) for row in _read_json(path)]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One background job: ``run(directory)`` fills the directory and writes ``marker`` last;
+    ``read(marker path)`` is its result (module-level functions: a job is pickled to the pool)."""
+
+    name: str
+    marker: str
+    run: Callable[[Path], None]
+    read: Callable[[Path], Any]
+
+
+JOBS = (
+    Job("exports", "manifest.json", _export, _read_exports),
+    Job("findings", "findings.json", _check, _read_findings),
+    Job("search", SEARCH_COUNTS, _search, _read_json),
+)
+
+
+def _run(job: Job, out: Path) -> Any:
+    shutil.rmtree(out, ignore_errors=True)  # what an interrupted run left
+    out.mkdir(parents=True)
+    job.run(out)
+    return job.read(out / job.marker)
 
 
 def _done(value) -> Future:
@@ -82,44 +109,137 @@ def _done(value) -> Future:
     return future
 
 
+def _latest(folder: Path, marker: str) -> Path | None:
+    """The most recently finished digest directory in ``folder``."""
+    done = [(p.stat().st_mtime, p.parent) for p in folder.glob(f"*/{marker}")]
+    return max(done)[1] if done else None
+
+
+class Follower:
+    """The one process that brings the results up to date behind ``mkdocs serve``; when it
+    has, it writes ``stamp`` (the server watches its directory and builds again)."""
+
+    def __init__(self, stamp: Path):
+        self.stamp = stamp
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.key = ""
+
+    def busy(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def start(self, cache_dir: Path, key: str, jobs: list[Job]) -> None:
+        """Run ``jobs`` for ``key`` in a forked process, unless one is running (its stamp will
+        bring another build, which starts the next)."""
+        if self.busy():
+            return
+        self.key = key
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_follow, args=(cache_dir, key, jobs, self.stamp), daemon=True)
+        self.process.start()
+
+    def stop(self) -> None:
+        if self.busy():
+            assert self.process is not None
+            self.process.terminate()
+            self.process.join(5)
+        self.process = None
+
+
+def _follow(cache_dir: Path, key: str, jobs: list[Job], stamp: Path) -> None:
+    _die_with_parent()
+    try:
+        for job in jobs:
+            _run(job, cache_dir / job.name / key)
+    except Exception:  # noqa: BLE001 - the server goes on; the next save tries again
+        log.error("duizhao: the background jobs failed:\n%s", traceback.format_exc())
+        return
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    tmp = stamp.with_suffix(".tmp")
+    tmp.write_text(key, encoding="utf-8")
+    tmp.replace(stamp)
+
+
+def _die_with_parent() -> None:
+    """Linux: end this process when the server ends, however it ends (it holds the server's socket)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class Background:
     """Exports, findings and (given ``data``) the search bundles for one build (``key``:
-    digest of every input and the code)."""
+    digest of every input and the code). With a ``follower``, results not yet made for ``key``
+    are the latest finished ones (``current`` says whether all are for ``key``)."""
 
     def __init__(self, project: Project, cache_dir: Path, key: str, parallel: bool = True,
-                 data: SiteData | None = None):
-        self.exports_dir = cache_dir / "exports" / key
-        self.findings_path = cache_dir / "findings" / f"{key}.json"
-        self.search_dir = cache_dir / "search" / key
-        self._pool: ProcessPoolExecutor | None = None
+                 data: SiteData | None = None, follower: Follower | None = None):
         global _PROJECT, _DATA
         _PROJECT, _DATA = project, data
-        self.exports = self._cached(self.exports_dir / "manifest.json", self.exports_dir, _read_exports, _export,
-                                    parallel)
-        self.findings = self._cached(self.findings_path, self.findings_path, _read_findings, _check, parallel)
-        self.search: Future | None = None
-        if data is not None:
-            self.search = self._cached(self.search_dir / SEARCH_COUNTS, self.search_dir, _read_json, _search,
-                                       parallel)
+        self._pool: ProcessPoolExecutor | None = None
+        self.dirs: dict[str, Path] = {}
+        self.results: dict[str, Future] = {}
+        behind: list[Job] = []
+        for job in JOBS:
+            if job.name == "search" and data is None:
+                continue
+            folder, wanted = cache_dir / job.name, cache_dir / job.name / key
+            latest = _latest(folder, job.marker) if follower is not None else None
+            if (wanted / job.marker).exists():
+                self.dirs[job.name], self.results[job.name] = wanted, _done(job.read(wanted / job.marker))
+            elif latest is not None:
+                self.dirs[job.name], self.results[job.name] = latest, _done(job.read(latest / job.marker))
+                behind.append(job)
+            else:
+                self.dirs[job.name], self.results[job.name] = wanted, self._submit(job, wanted, parallel)
+        self.current = not behind
+        self._cache_dir, self._key, self._follower = cache_dir, key, follower
+        if follower is not None and behind:
+            follower.start(cache_dir, key, behind)
 
-    def _cached(self, marker: Path, output: Path, read: Callable[[Path], Any], job: Callable[[str], Any],
-                parallel: bool) -> Future:
-        """``read(marker)`` when this digest's ``marker`` (written last) exists; else the older
-        digests beside ``output`` are removed and ``job(output)`` runs."""
-        if marker.exists():
-            return _done(read(marker))
-        shutil.rmtree(output.parent, ignore_errors=True)  # older digests
-        return self._submit(job, str(output), parallel)
+    @property
+    def exports(self) -> Future:
+        return self.results["exports"]
 
-    def _submit(self, job, argument: str, parallel: bool) -> Future:
+    @property
+    def findings(self) -> Future:
+        return self.results["findings"]
+
+    @property
+    def search(self) -> Future | None:
+        return self.results.get("search")
+
+    @property
+    def shown(self) -> str:
+        """Which results the pages show (the deferred pages' cache key)."""
+        return ",".join(f"{name}/{path.name}" for name, path in sorted(self.dirs.items()))
+
+    def _submit(self, job: Job, out: Path, parallel: bool) -> Future:
         if not parallel:
-            return _done(job(argument))
+            return _done(_run(job, out))
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        return self._pool.submit(job, argument)
+        return self._pool.submit(_run, job, out)
+
+    def prune(self) -> None:
+        """Remove the results of other digests than the ones shown, wanted or being made."""
+        for name, shown in self.dirs.items():
+            keep = {shown, shown.parent / self._key}
+            if self._follower is not None and self._follower.busy():
+                keep.add(shown.parent / self._follower.key)
+            for old in shown.parent.glob("*"):
+                if old in keep:
+                    continue
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:  # a file of an older layout
+                    old.unlink(missing_ok=True)
 
     def export_path(self, download: Download) -> Path:
-        return self.exports_dir / Path(download.path).name
+        return self.dirs["exports"] / Path(download.path).name
 
     def close(self) -> None:
         if self._pool is not None:

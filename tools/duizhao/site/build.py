@@ -30,12 +30,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import annotations as annotations_mod
-from .. import projection
+from .. import memo, projection
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
 from . import i18n, meta, navigation, page_list, parallel, publish, search, urls
-from .background import SEARCH_COUNTS, Background
+from .background import Background, Follower
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version
 from .html import environment, preload
@@ -45,6 +45,7 @@ log = logging.getLogger("mkdocs.plugins.duizhao")
 
 _ANCHOR = re.compile(r'\sid="([^"]+)"')
 TRUE = ("1", "true", "yes", "on")
+FEW_PAGES = 24  # rendered in the build process, without forked renderers
 
 
 @dataclass
@@ -114,11 +115,17 @@ class SiteBuilder:
         # page whose key is the same again does not count as modified, so MkDocs leaves it be
         self.dirty = False
         self.written: dict[str, str] = {}
+        # `mkdocs serve`: the exports, checks and search index catch up behind the builds
+        self.serving = False
+        self.follower: Follower | None = None
+        self.env: Environment | None = None  # the page templates, compiled once per process
+        self.project: Project | None = None  # the last build's (kept while serving)
 
     # -- on_startup -------------------------------------------------------------------------
     def start(self, command: str, dirty: bool) -> None:
         self.dirty = command == "serve" and dirty
         self.written = {}
+        self.serving = command == "serve"
 
     # -- on_config ------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
@@ -127,6 +134,10 @@ class SiteBuilder:
         if not config.site_url and os.environ.get("DUIZHAO_SITE_URL"):
             config.site_url = os.environ["DUIZHAO_SITE_URL"].rstrip("/") + "/"
         self.version = meta.Version.of(self.settings.root, corpus_version(self.settings.root))
+        if self.serving and self.follower is None:
+            self.follower = Follower(self.settings.cache_dir / "serve" / "ready")
+        # the theme's sitemap is replaced by ours (publish.write_sitemap): not rendered at all
+        config.theme.static_templates.discard("sitemap.xml")
         config.extra["duizhao_version"] = self.version.label
         config.extra["duizhao_version_date"] = self.version.date or ""
 
@@ -137,10 +148,16 @@ class SiteBuilder:
         started = time.perf_counter()
         project = Project(self.settings.root)
         project.use_cache()  # parsed YAML kept in build/cache/ between builds (shared with duizhao check)
+        if self.serving:  # what the last build read and has not changed since is not read again
+            if self.project is not None and self.project.root == project.root:
+                project.carry(self.project)
+                annotations_mod.carry(project, self.project)
+                memo.forget(self.project)
+            self.project = project
         self.data = data = SiteData(project, with_proposals=self.settings.with_proposals,
                                     version=config.extra["duizhao_version"])
         cache = RenderCache(self.settings.cache_dir, code_digest())
-        env = environment()
+        env = self.env = self.env or environment()
 
         doc_digests = {doc.id: data.document_digest(doc) for doc in data.documents}
         # digest of every input (and the code): the key of corpus-wide results
@@ -149,17 +166,21 @@ class SiteBuilder:
         self.timings["read"] = time.perf_counter() - started
         self.background = background = Background(project, self.settings.cache_dir, everything,
                                                   parallel=self.settings.parallel,
-                                                  data=data if self.settings.search else None)
+                                                  data=data if self.settings.search else None,
+                                                  follower=self.follower)
 
         datasets = downloads_mod.dataset_paths()
         for what, fmt, path in datasets:
             files.append(File.generated(config, path, abs_src_path=str(
-                background.exports_dir / Path(path).name)))
+                background.dirs["exports"] / Path(path).name)))
         own_files = downloads_mod.document_files(project)
         for payload in own_files:
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
         inputs = page_list.Inputs(
-            doc_digests=doc_digests, everything=everything,
+            doc_digests=doc_digests,
+            # the downloads and data-quality pages show the background's results (while serving,
+            # perhaps those of an earlier save) and the documents' own files
+            everything=cache.key(everything, background.shown),
             doc_files={(p.download.doc, p.download.what): p.download.path for p in own_files},
             glossary_downloads=[Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"],
             evaluation=evaluation_report.read(project.root), root=project.root, version=self.version,
@@ -219,7 +240,8 @@ class SiteBuilder:
                    if g.render is not None and g.src_uri not in self.deferred and not cache.has(g.key)]
         if not missing:
             return
-        workers = parallel.available_workers() if self.settings.parallel else 0
+        # forking pays for itself only for many pages (a save in `mkdocs serve` renders a few)
+        workers = parallel.available_workers() if self.settings.parallel and len(missing) > FEW_PAGES else 0
         # a cached property: computed here, before the workers fork, it is inherited rather than
         # computed again in each (so are the English patterns and jieba's dictionary below)
         self.data.places
@@ -333,6 +355,8 @@ class SiteBuilder:
             if self.dirty:
                 self.written = {src: gen.key for src, gen in self.pages.items()}
         finally:
+            if self.background is not None:
+                self.background.prune()
             self.close()
             if self.cache is not None:
                 self.cache.prune()
@@ -343,14 +367,27 @@ class SiteBuilder:
             self.background.close()
             self.background = None
 
+    # -- mkdocs serve -------------------------------------------------------------------------
+    def watch(self, server: Any) -> Any:
+        """The server also builds again when the follower has brought the results up to date."""
+        if self.follower is not None:
+            self.follower.stamp.parent.mkdir(parents=True, exist_ok=True)
+            server.watch(str(self.follower.stamp.parent))
+        return server
+
+    def shutdown(self) -> None:
+        self.close()
+        if self.follower is not None:
+            self.follower.stop()
+
     def write_search(self, config: MkDocsConfig) -> None:
         assert self.settings is not None and self.data is not None
         if self.background is None or self.background.search is None:
             return
         started = time.perf_counter()
         counts = self.background.search.result()  # indexed by the worker (or copied from the cache)
-        shutil.copytree(self.background.search_dir, Path(config.site_dir) / search.BUNDLE, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(SEARCH_COUNTS))
+        publish.search_bundle(self.background.dirs["search"], Path(config.site_dir) / search.BUNDLE,
+                              link=self.serving)
         self.timings["wait_search"] = time.perf_counter() - started
         log.info("duizhao: search index (%s records)", ", ".join(f"{k} {v}" for k, v in counts.items()))
 

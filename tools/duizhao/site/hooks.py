@@ -5,8 +5,10 @@ MkDocs loads this file by path, so it only forwards events to one
 """
 
 from duizhao.site.build import SiteBuilder
+from duizhao.site.html import COMPILED
 
 builder = SiteBuilder()
+_site = builder  # on_serve's own ``builder`` argument is MkDocs' rebuild function
 
 
 def on_startup(command, dirty):
@@ -33,6 +35,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     builder.wait_for_exports()
+    env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
     return env
 
 
@@ -52,3 +55,11 @@ def on_post_build(config):
 
 def on_build_error(error):
     builder.close()
+
+
+def on_serve(server, config, builder):
+    return _site.watch(server)
+
+
+def on_shutdown():
+    builder.shutdown()

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
+from jinja2.bccache import Bucket
 
 from ..pinyin import pinyin as pinyin_of
 from . import i18n
@@ -67,6 +68,25 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["pinyin"] = lru_cache(maxsize=None)(pinyin_of)
     return env
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process: ``mkdocs serve`` makes
+    a new theme environment for every build, which would otherwise compile them all again
+    (Jinja checks each entry against its template's source)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
 
 
 def preload(env: Environment) -> None:

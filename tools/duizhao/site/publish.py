@@ -1,8 +1,9 @@
 """What the build writes besides the pages: the sitemap (with each page's language versions,
-when ``site_url`` is set) and the theme's files that no page uses, removed."""
+when ``site_url`` is set), the search bundle, and the theme's files that no page uses, removed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import urls
+from .background import SEARCH_COUNTS
 
 if TYPE_CHECKING:
     from .build import SiteBuilder
@@ -51,3 +53,23 @@ def prune_theme(site: Path) -> None:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+
+
+def search_bundle(bundle: Path, target: Path, link: bool = False) -> None:
+    """Put the search bundle made in the cache at ``target``: a copy, or (``mkdocs serve``,
+    ``link``) a symbolic link swapped in at once, so that a save does not copy thousands of files."""
+    if link:
+        if target.is_symlink() and Path(os.readlink(target)) == bundle:
+            return
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".new")
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(bundle, target_is_directory=True)
+        os.replace(tmp, target)
+        return
+    if target.is_symlink():
+        target.unlink()
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(bundle, target, ignore=shutil.ignore_patterns(SEARCH_COUNTS))
