@@ -34,7 +34,7 @@ from .. import memo, projection
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
-from . import i18n, meta, navigation, page_list, parallel, publish, search, urls
+from . import i18n, meta, navigation, page_list, parallel, publish, search, serving, urls
 from .background import Background, Follower
 from .cache import RenderCache, code_digest
 from .data import SiteData, corpus_version
@@ -369,11 +369,9 @@ class SiteBuilder:
 
     # -- mkdocs serve -------------------------------------------------------------------------
     def watch(self, server: Any) -> Any:
-        """The server also builds again when the follower has brought the results up to date."""
-        if self.follower is not None:
-            self.follower.stamp.parent.mkdir(parents=True, exist_ok=True)
-            server.watch(str(self.follower.stamp.parent))
-        return server
+        """File events for the server (:mod:`.serving`), and a build again when the follower has
+        brought the results up to date."""
+        return serving.watch(server, self.follower.stamp.parent if self.follower is not None else None)
 
     def shutdown(self) -> None:
         self.close()
