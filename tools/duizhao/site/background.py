@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import shutil
 import traceback
 from collections.abc import Callable
@@ -134,7 +135,7 @@ class Follower:
             return
         self.key = key
         self.process = multiprocessing.get_context("fork").Process(
-            target=_follow, args=(cache_dir, key, jobs, self.stamp), daemon=True)
+            target=_follow, args=(cache_dir, key, jobs, self.stamp, os.getpid()), daemon=True)
         self.process.start()
 
     def stop(self) -> None:
@@ -145,8 +146,8 @@ class Follower:
         self.process = None
 
 
-def _follow(cache_dir: Path, key: str, jobs: list[Job], stamp: Path) -> None:
-    _die_with_parent()
+def _follow(cache_dir: Path, key: str, jobs: list[Job], stamp: Path, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         for job in jobs:
             _run(job, cache_dir / job.name / key)
@@ -159,8 +160,9 @@ def _follow(cache_dir: Path, key: str, jobs: list[Job], stamp: Path) -> None:
     tmp.replace(stamp)
 
 
-def _die_with_parent() -> None:
-    """Linux: end this process when the server ends, however it ends (it holds the server's socket)."""
+def _die_with_parent(parent: int) -> None:
+    """Linux: end this process when the server ends, however it ends (it holds the server's
+    socket), including before this was asked (then ``parent`` is no longer the parent)."""
     try:
         import ctypes
         import signal
@@ -168,6 +170,8 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 class Background:
