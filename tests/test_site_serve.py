@@ -182,3 +182,34 @@ def test_a_project_carries_over_only_the_files_unchanged_on_disk(tmp_path):
     assert files["mini-news-2020"] is not before["mini-news-2020"]
     assert any(a.note == "changed" for a in files["mini-news-2020"].annotations)
     assert annotations_mod.load(new) is index
+
+
+def _place_ids(data) -> dict:
+    return {k: [(p.doc.id, p.segment.id, p.mark.id, p.mark.start, p.mark.end, p.mark.ann.note) for p in v]
+            for k, v in data.places.items()}
+
+
+def test_site_data_carries_over_the_documents_unchanged_and_equals_a_fresh_read(tmp_path):
+    from duizhao import names
+    from duizhao.site.data import SiteData
+
+    root = build_project(tmp_path / "p", FIXTURES / "site")
+    old_project = Project(root)
+    old = SiteData(old_project, version="t")
+    old.places, old.term_occurrences
+    interview = old.marks["mini-interview-2021"]
+    before = old.document_digest(old_project.documents["mini-news-2020"])
+    ann = root / "annotations" / "mini-news-2020.yaml"
+    ann.write_text(ann.read_text(encoding="utf-8").replace(NOTE, NOTE + "    note: carried\n", 1)
+                   .replace("entity: luxshare", "entity: jian-city"), encoding="utf-8")
+    project = Project(root)
+    project.carry(old_project)
+    annotations_mod.carry(project, old_project)
+    names.carry(project, old_project)
+    new = SiteData(project, version="t", previous=old)
+    assert new.marks["mini-interview-2021"] is interview  # not worked out again
+    fresh = SiteData(Project(root), version="t")
+    assert _place_ids(new) == _place_ids(fresh)
+    assert new.term_occurrences == fresh.term_occurrences
+    assert new.document_digest(project.documents["mini-news-2020"]) == fresh.document_digest(
+        fresh.project.documents["mini-news-2020"]) != before

@@ -87,14 +87,17 @@ class Occurrence:
 class CorpusNames:
     """Every name occurrence of the corpus, in corpus and text order."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, previous: "CorpusNames | None" = None):
         found = registries(project)
         self.matcher = Matcher.of([*found.records("glossary"), *found.records("entities")])
         self.occurrences: list[Occurrence] = []
         self._by_ref: dict[Ref, list[Occurrence]] = {}
         self._by_doc: dict[str, tuple[Document, set[Ref], list[Occurrence]]] = {}
+        # the same names: a document ``previous`` scanned (the same object) is not scanned again
+        known = previous._by_doc if previous is not None and previous.matcher.forms == self.matcher.forms else {}
         for doc in project.documents.values():
-            written, occurrences = self._scan(doc)
+            old = known.get(doc.id)
+            written, occurrences = (old[1], old[2]) if old is not None and old[0] is doc else self._scan(doc)
             self._by_doc[doc.id] = (doc, written, occurrences)
             self.occurrences += occurrences
             for occ in occurrences:
@@ -129,3 +132,9 @@ class CorpusNames:
 @per_project
 def corpus_names(project: Project) -> CorpusNames:
     return CorpusNames(project)
+
+
+def carry(project: Project, previous: Project) -> CorpusNames:
+    """``corpus_names(project)``, reusing the scans of ``previous``'s documents carried over
+    (:meth:`Project.carry`)."""
+    return corpus_names.put(project, CorpusNames(project, corpus_names(previous)))

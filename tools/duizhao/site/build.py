@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import annotations as annotations_mod
-from .. import memo, projection
+from .. import memo, names, projection
 from ..project import Project
 from ..suggest import report as evaluation_report
 from . import downloads as downloads_mod
@@ -152,10 +152,13 @@ class SiteBuilder:
             if self.project is not None and self.project.root == project.root:
                 project.carry(self.project)
                 annotations_mod.carry(project, self.project)
+                names.carry(project, self.project)
                 memo.forget(self.project)
             self.project = project
+        previous = self.data if self.serving and self.data is not None and self.data.project.root == project.root \
+            else None
         self.data = data = SiteData(project, with_proposals=self.settings.with_proposals,
-                                    version=config.extra["duizhao_version"])
+                                    version=config.extra["duizhao_version"], previous=previous)
         cache = RenderCache(self.settings.cache_dir, code_digest())
         env = self.env = self.env or environment()
 
@@ -192,6 +195,7 @@ class SiteBuilder:
                                         abs_src_path=str(evaluation_report.default_path(project.root))))
         views: dict = {}  # documents' rows and tooltips, shared by both languages
         specs = list(page_list.specs(data, inputs))
+        data.carried()  # what the keys needed is computed: the previous build can go
         for lang in i18n.LANGS:
             pages = Pages(data, lang, env, views, self.version, config.site_url)
             for spec in specs:

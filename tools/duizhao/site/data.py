@@ -20,7 +20,7 @@ from typing import Any
 from .. import annotations as annotations_mod
 from ..annotations import Annotation
 from ..names import corpus_names
-from ..project import Project
+from ..project import Project, file_stat
 from ..registries import Registries, registries
 from ..tei import Document, Segment
 from .. import projection
@@ -73,13 +73,36 @@ def corpus_version(root: Path) -> str:
 
 
 class SiteData:
-    def __init__(self, project: Project, with_proposals: bool = False, version: str | None = None):
+    """The site's view of ``project``. Given the ``previous`` build's (``mkdocs serve``), the
+    documents whose TEI and annotations the project carried over (:meth:`Project.carry`) keep
+    their marks, places and English projections, and files keep their digests."""
+
+    def __init__(self, project: Project, with_proposals: bool = False, version: str | None = None,
+                 previous: "SiteData | None" = None):
         self.project = project
         self.with_proposals = with_proposals
         self.version = version or corpus_version(project.root)
         self.visible_statuses = ("accepted", "proposed") if with_proposals else ("accepted",)
         # {(doc, segment): projections}, filled as pages need them (and by forked renderers)
         self.projected: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+        self._previous = previous if previous is not None and previous.with_proposals == with_proposals else None
+        self._digests: dict[Path, tuple[Any, str]] = self._previous._digests if self._previous else {}
+        self._files = {f.doc: f for f in annotations_mod.load(project).files}
+
+    def _unchanged(self, doc_id: str) -> bool:
+        """Whether the previous build read this document and its annotations as they are."""
+        old = self._previous
+        return (old is not None and old.project.documents.get(doc_id) is self.project.documents.get(doc_id)
+                and old._files.get(doc_id) is self._files.get(doc_id) and doc_id in old.__dict__.get("marks", {}))
+
+    def carried(self) -> None:
+        """Take the previous build's English projections of the documents unchanged (their
+        marks and the registries the same), then let the previous build go."""
+        old = self._previous
+        if old is not None and old.registry_digest == self.registry_digest:
+            same = {d for d in self.marks if self._unchanged(d)}
+            self.projected.update((k, v) for k, v in old.projected.items() if k[0] in same)
+        self._previous = None
 
     # -- documents and registries ---------------------------------------------------
     @cached_property
@@ -115,16 +138,20 @@ class SiteData:
         """``{doc: {segment: [Mark]}}`` of visible annotations, in text order."""
         index = annotations_mod.load(self.project)
         out: dict[str, dict[str, list[Mark]]] = defaultdict(lambda: defaultdict(list))
-        for ann in index:
-            if ann.status not in self.visible_statuses or ann.type not in ("term", "entity", "figure"):
+        for doc_id, file in self._files.items():
+            if doc_id not in self.project.documents:
                 continue
-            if ann.doc not in self.project.documents:
+            if self._unchanged(doc_id):
+                assert self._previous is not None
+                out[doc_id] = self._previous.marks[doc_id]
                 continue
-            span = index.span(ann)
-            if span is not None:
-                out[ann.doc][ann.segment].append(Mark(ann, *span))
-        for per_seg in out.values():
-            for marks in per_seg.values():
+            for ann in file.annotations:
+                if ann.status not in self.visible_statuses or ann.type not in ("term", "entity", "figure"):
+                    continue
+                span = index.span(ann)
+                if span is not None:
+                    out[ann.doc][ann.segment].append(Mark(ann, *span))
+            for marks in out[doc_id].values():
                 marks.sort(key=lambda m: (m.start, -m.end, m.id))
         return out
 
@@ -136,11 +163,24 @@ class SiteData:
         """``{(type, target id): [Place]}`` in corpus order (documents by date)."""
         out: dict[tuple[str, str], list[Place]] = defaultdict(list)
         for doc in self.documents:
-            for seg in doc.segments:
-                for mark in self.segment_marks(doc, seg):
-                    if mark.target:
-                        out[(mark.type, mark.target)].append(Place(doc, seg, mark))
+            for target, found in self.document_places(doc.id).items():
+                out[target] += found
         return out
+
+    def document_places(self, doc_id: str) -> dict[tuple[str, str], list[Place]]:
+        """The places of one document, by target."""
+        memo = self.__dict__.setdefault("_document_places", {})
+        if doc_id not in memo:
+            if self._unchanged(doc_id) and doc_id in self._previous.__dict__.get("_document_places", {}):
+                memo[doc_id] = self._previous.__dict__["_document_places"][doc_id]
+            else:
+                doc, found = self.project.documents[doc_id], defaultdict(list)
+                for seg in doc.segments:
+                    for mark in self.segment_marks(doc, seg):
+                        if mark.target:
+                            found[(mark.type, mark.target)].append(Place(doc, seg, mark))
+                memo[doc_id] = dict(found)
+        return memo[doc_id]
 
     def places_of(self, kind: str, target: str) -> list[Place]:
         return self.places.get((kind, target), [])
@@ -181,9 +221,18 @@ class SiteData:
 
     def document_digest(self, doc: Document) -> str:
         """What a document page depends on: its TEI, its annotations, the registries."""
-        h = hashlib.sha256(doc.path.read_bytes())
-        ann = self.project.annotations_dir / f"{doc.id}.yaml"
-        h.update(ann.read_bytes() if ann.exists() else b"-")
+        h = hashlib.sha256(self.file_digest(doc.path).encode())
+        h.update(self.file_digest(self.project.annotations_dir / f"{doc.id}.yaml").encode())
         h.update(self.registry_digest.encode())
         h.update(repr(self.with_proposals).encode())
         return h.hexdigest()
+
+    def file_digest(self, path: Path) -> str:
+        """SHA-256 of a file (``-`` when missing), read again only when its stat changed."""
+        stat = file_stat(path)
+        known = self._digests.get(path)
+        if stat is None:
+            return "-"
+        if known is None or known[0] != stat:
+            known = self._digests[path] = (stat, hashlib.sha256(path.read_bytes()).hexdigest())
+        return known[1]
