@@ -2,7 +2,8 @@
 
 A page is re-rendered only when one of its inputs changed: the key of a document page
 is the digest of its TEI file, its annotation file and the registries; a cross-document
-page (an entity's mentions, an indicator's figures) hashes the documents it draws on.
+page (an entity's mentions, an indicator's figures, the indexes) hashes what it shows of
+the documents it draws on (:mod:`.keys`).
 Every key is salted with the digest of the generator itself (duizhao's code and the
 templates), so a change of code never serves a stale page. Entries not used by a build
 are removed at its end.

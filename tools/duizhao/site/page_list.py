@@ -14,6 +14,7 @@ from ..check.rules import RULES
 from ..suggest.report import Published
 from . import i18n, meta
 from .data import SiteData
+from .keys import Keys
 from .render import Download, Pages, entity_pages
 
 
@@ -67,43 +68,44 @@ def _about(entry: dict[str, Any], field: str, fallback: Callable[[str], str]) ->
 
 
 def specs(data: SiteData, inputs: Inputs) -> Iterator[Spec]:
-    """Every generated page, in the order they are registered (deferred ones last)."""
+    """Every generated page, in the order they are registered (deferred ones last). A page's
+    key is what it shows (:mod:`.keys`); a document page shows all of its document."""
     every = inputs.everything
-    yield Spec("index.md", "home", _label("home"), _label("site_intro"), ("home", every), Pages.home)
+    keys = Keys(data)
+    yield Spec("index.md", "home", _label("home"), _label("site_intro"), keys.home(), Pages.home)
     yield Spec("documents/index.md", "documents", _label("all_documents"), _label("documents_intro"),
-               ("documents", every), Pages.documents)
+               keys.documents(), Pages.documents)
+    cited = (inputs.version.number, inputs.version.date)  # the version a document's citation names
     for doc in data.documents:
         downloads = {"tei": inputs.doc_files[(doc.id, "tei")], "yaml": inputs.doc_files.get((doc.id, "yaml"))}
         yield Spec(f"documents/{doc.id}.md", "document", lambda lang, doc=doc: meta.title(doc, lang),
                    lambda lang, doc=doc: meta.document_description(doc, lang),
-                   ("document", inputs.doc_digests[doc.id], downloads),
+                   ("document", inputs.doc_digests[doc.id], downloads, cited),
                    lambda pages, url, doc=doc, downloads=downloads: pages.document(doc, url, downloads),
                    head=lambda lang, address, doc=doc: meta.head(meta.highwire(doc, lang, address, inputs.version),
                                                                 meta.json_ld(doc, lang, address, inputs.version)))
     gl = inputs.glossary_downloads
     yield Spec("glossary.md", "glossary", _label("glossary"),
-               lambda lang: i18n.t("glossary_intro", lang, n=len(data.glossary)), ("glossary", every, gl),
+               lambda lang: i18n.t("glossary_intro", lang, n=len(data.glossary)), keys.glossary(gl),
                lambda pages, url: pages.glossary(url, gl))
     yield Spec("entities/index.md", "entities", _label("entities"),
-               lambda lang: i18n.t("entities_intro", lang, n=len(data.entities)), ("entities", every),
+               lambda lang: i18n.t("entities_intro", lang, n=len(data.entities)), keys.entities_index(),
                Pages.entities_index)
     for eid, entry in data.entities.items():
         places = data.places_of("entity", eid)
-        key = ("entity", repr(entry), inputs.digest_of(places), sorted(
-            (c, repr(e)) for c, e in data.entities.items() if e.get("parent") == eid))
         for number in range(1, entity_pages(len(places)) + 1):
             path = f"entities/{eid}.md" if number == 1 else f"entities/{eid}/{number}.md"
             yield Spec(path, "entity", _named(entry, eid),
                        _about(entry, "description", lambda lang, e=entry: i18n.t("entity_about", lang, name=_named(
-                           e, eid)(lang), n=len(places))), (*key, number),
+                           e, eid)(lang), n=len(places))), keys.entity(eid, number),
                        lambda pages, url, eid=eid, number=number: pages.entity(url, eid, number))
-    yield Spec("figures/index.md", "figures", _label("figures"), _label("figures_intro"), ("figures", every),
+    yield Spec("figures/index.md", "figures", _label("figures"), _label("figures_intro"), keys.figures_index(),
                Pages.figures_index)
     for iid, entry in data.indicators.items():
         yield Spec(f"figures/{iid}.md", "indicator", _named(entry, iid),
                    _about(entry, "definition", lambda lang, e=entry: i18n.t("indicator_about", lang, name=_named(
                        e, iid)(lang))),
-                   ("indicator", repr(entry), inputs.digest_of(data.places_of("figure", iid))),
+                   keys.indicator(iid),
                    lambda pages, url, iid=iid: pages.indicator(url, iid))
     ev = inputs.evaluation
     yield Spec("evaluation.md", "evaluation", _label("evaluation"), _label("evaluation_intro"),
