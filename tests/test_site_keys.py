@@ -48,10 +48,11 @@ class Site:
     def __init__(self, root: Path):
         self.data = data = SiteData(Project(root), version="test")
         inputs = page_list.Inputs(
-            doc_digests={d.id: data.document_digest(d) for d in data.documents}, everything="-",
+            doc_digests={d.id: data.document_digest(d) for d in data.documents}, results="-", own_files="-",
+            site_url=None,
             doc_files={(d.id, w): f"downloads/{w}/{d.id}.{w}" for d in data.documents for w in ("tei", "yaml")},
             glossary_downloads=GLOSSARY_DOWNLOADS, evaluation=Published("missing"), listing=lambda: [],
-            findings=lambda: [], digest_of=lambda places: "-", root=root, version=VERSION)
+            findings=lambda: [], root=root, version=VERSION)
         cache = RenderCache(root / "unused", "code")
         self.specs = [s for s in page_list.specs(data, inputs) if not s.deferred]
         self.keys = {f"{lang}/{s.path}": cache.key(lang, urls.of_src(f"{lang}/{s.path}"), s.key)

@@ -180,16 +180,13 @@ class SiteBuilder:
         for payload in own_files:
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
         inputs = page_list.Inputs(
-            doc_digests=doc_digests,
-            # the downloads and data-quality pages show the background's results (while serving,
-            # perhaps those of an earlier save) and the documents' own files
-            everything=cache.key(everything, background.shown),
+            doc_digests=doc_digests, results=background.shown, site_url=config.site_url,
+            own_files=cache.key([data.file_digest(p.source) for p in own_files]),
             doc_files={(p.download.doc, p.download.what): p.download.path for p in own_files},
             glossary_downloads=[Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"],
             evaluation=evaluation_report.read(project.root), root=project.root, version=self.version,
             listing=lambda: background.exports.result() + [p.download for p in own_files],
-            findings=lambda: background.findings.result(),
-            digest_of=lambda places: cache.key(sorted({doc_digests[p.doc.id] for p in places}), data.registry_digest))
+            findings=lambda: background.findings.result())
         if inputs.evaluation.report is not None:
             files.append(File.generated(config, "downloads/evaluation.json",
                                         abs_src_path=str(evaluation_report.default_path(project.root))))

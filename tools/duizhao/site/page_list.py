@@ -39,13 +39,14 @@ class Inputs:
     """What the pages are made from, besides the site data."""
 
     doc_digests: dict[str, str]
-    everything: str  # the digest of every input
+    results: str  # which exports and findings the pages show (while serving, maybe an earlier save's)
+    own_files: str  # the digest of the documents' own files offered for download
+    site_url: str | None  # in a document's citation
     doc_files: dict[tuple[str, str], str]  # (doc, "tei" | "yaml") -> download path
     glossary_downloads: list[Download]
     evaluation: Published
     listing: Callable[[], list[Download]]  # every download (waits for the exports)
     findings: Callable[[], list[Any]]  # the checks' findings (waits for them)
-    digest_of: Callable[[list[Any]], str]  # the digest of the documents of some places
     root: Any
     version: meta.Version
 
@@ -70,7 +71,6 @@ def _about(entry: dict[str, Any], field: str, fallback: Callable[[str], str]) ->
 def specs(data: SiteData, inputs: Inputs) -> Iterator[Spec]:
     """Every generated page, in the order they are registered (deferred ones last). A page's
     key is what it shows (:mod:`.keys`); a document page shows all of its document."""
-    every = inputs.everything
     keys = Keys(data)
     yield Spec("index.md", "home", _label("home"), _label("site_intro"), keys.home(), Pages.home)
     yield Spec("documents/index.md", "documents", _label("all_documents"), _label("documents_intro"),
@@ -80,7 +80,7 @@ def specs(data: SiteData, inputs: Inputs) -> Iterator[Spec]:
         downloads = {"tei": inputs.doc_files[(doc.id, "tei")], "yaml": inputs.doc_files.get((doc.id, "yaml"))}
         yield Spec(f"documents/{doc.id}.md", "document", lambda lang, doc=doc: meta.title(doc, lang),
                    lambda lang, doc=doc: meta.document_description(doc, lang),
-                   ("document", inputs.doc_digests[doc.id], downloads, cited),
+                   ("document", inputs.doc_digests[doc.id], downloads, cited, inputs.site_url),
                    lambda pages, url, doc=doc, downloads=downloads: pages.document(doc, url, downloads),
                    head=lambda lang, address, doc=doc: meta.head(meta.highwire(doc, lang, address, inputs.version),
                                                                 meta.json_ld(doc, lang, address, inputs.version)))
@@ -115,8 +115,8 @@ def specs(data: SiteData, inputs: Inputs) -> Iterator[Spec]:
                lambda pages, url: pages.rules(url, RULES))
     yield Spec("search.md", "search", _label("search"), _label("search_hint"), ("search",), Pages.search)
     yield Spec("downloads.md", "downloads", _label("downloads"), _label("downloads_intro"),
-               ("downloads", every, inputs.version), lambda pages, url: pages.downloads(url, inputs.listing()),
+               ("downloads", inputs.results, inputs.own_files, inputs.version), lambda pages, url: pages.downloads(url, inputs.listing()),
                deferred=True, head=lambda lang, address: meta.head([], meta.dataset_json_ld(
                    lang, address, inputs.version, inputs.listing())))
-    yield Spec("quality.md", "quality", _label("quality"), _label("quality_intro"), ("quality", every),
+    yield Spec("quality.md", "quality", _label("quality"), _label("quality_intro"), ("quality", inputs.results),
                lambda pages, url: pages.quality(url, inputs.findings(), inputs.root, RULES), deferred=True)
