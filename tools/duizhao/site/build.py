@@ -271,7 +271,8 @@ class SiteBuilder:
     # -- on_nav -----------------------------------------------------------------------------
     def build_navs(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """One navigation per language (:mod:`.navigation`)."""
-        self.navs = navigation.build(self, files)
+        assert self.data is not None
+        self.navs, self.hand_written = navigation.build(files, self.pages, [d.id for d in self.data.documents])
         return nav
 
     def lang_of(self, page: Page) -> str | None:
@@ -351,7 +352,7 @@ class SiteBuilder:
         worker is let go and the cache pruned."""
         try:
             self.write_search(config)
-            publish.write_sitemap(self, config)
+            publish.write_sitemap(self.files, self.real_alternates, config)
             publish.prune_theme(Path(config.site_dir))
             if self.dirty:
                 self.written = {src: gen.key for src, gen in self.pages.items()}

@@ -5,7 +5,8 @@ there is none)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Sequence
+from typing import Any
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -13,17 +14,16 @@ from mkdocs.structure.pages import Page
 
 from . import i18n, urls
 
-if TYPE_CHECKING:
-    from .build import SiteBuilder
-
 NAV_DOCUMENTS_MAX = 30  # beyond this the sidebar shows the documents index, not every document
 
 
-def build(builder: "SiteBuilder", files: Files) -> dict[str, Navigation]:
-    """One navigation per language. Hand-written pages (guides) are English; a guide's Chinese
-    version next to it (``guide/x.zh.md``, :func:`.i18n.translation_src`) is the Chinese
-    navigation's entry for it, the English page otherwise."""
-    assert builder.data is not None
+def build(files: Files, generated: Collection[str], documents: Sequence[str]
+          ) -> tuple[dict[str, Navigation], dict[str, str]]:
+    """One navigation per language, and the URL of each hand-written page by its ``src_uri``
+    (``generated``: the generated pages' ``src_uri``; ``documents``: the document ids in order).
+    Hand-written pages (guides) are English; a guide's Chinese version next to it
+    (``guide/x.zh.md``, :func:`.i18n.translation_src`) is the Chinese navigation's entry for
+    it, the English page otherwise."""
     navs: dict[str, Navigation] = {}
 
     def page(src_uri: str) -> Page | None:
@@ -34,15 +34,14 @@ def build(builder: "SiteBuilder", files: Files) -> dict[str, Navigation]:
         if file.page is not None:
             file.page.parent = file.page.previous_page = file.page.next_page = None
     hand_written = {f.src_uri: f.page for f in files.documentation_pages()
-                    if f.src_uri not in builder.pages and urls.lang_of(f.src_uri) is None
+                    if f.src_uri not in generated and urls.lang_of(f.src_uri) is None
                     and f.src_uri != "index.md" and f.page is not None}
-    builder.hand_written = {src: p.url for src, p in hand_written.items()}
     english = [p for src, p in sorted(hand_written.items()) if i18n.hand_written_lang(src) == "en"]
     for lang in i18n.LANGS:
         def own(path: str, lang: str = lang) -> Page | None:
             return page(f"{lang}/{path}")
 
-        docs = [own(f"documents/{d.id}.md") for d in builder.data.documents]
+        docs = [own(f"documents/{doc}.md") for doc in documents]
         doc_items = [own("documents/index.md")] + (docs if len(docs) <= NAV_DOCUMENTS_MAX else [])
         items: list[Any] = [
             own("index.md"),
@@ -61,7 +60,7 @@ def build(builder: "SiteBuilder", files: Files) -> dict[str, Navigation]:
         navigation = _navigation(items)
         navigation.homepage = own("index.md")
         navs[lang] = navigation
-    return navs
+    return navs, {src: p.url for src, p in hand_written.items()}
 
 
 def _markdown_title(file: File) -> str:

@@ -6,33 +6,33 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from . import urls
 from .background import SEARCH_COUNTS
 
-if TYPE_CHECKING:
-    from .build import SiteBuilder
 
-
-def write_sitemap(builder: "SiteBuilder", config: MkDocsConfig) -> None:
-    """``sitemap.xml`` with every page and its language versions when ``site_url`` is set;
-    none without it (a sitemap needs absolute URLs)."""
+def write_sitemap(files: Files | None, alternates: Callable[[Page], list[dict[str, str]]],
+                  config: MkDocsConfig) -> None:
+    """``sitemap.xml`` with every page and its language versions (``alternates``) when
+    ``site_url`` is set; none without it (a sitemap needs absolute URLs)."""
     site = Path(config.site_dir)
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site / name).unlink(missing_ok=True)
-    if not config.site_url or builder.files is None:
+    if not config.site_url or files is None:
         return
     entries = []
-    for file in builder.files.documentation_pages():
+    for file in files.documentation_pages():
         page = file.page
         if page is None or file.src_uri == "rules.md":
             continue
         links = "".join(f'<xhtml:link rel="alternate" hreflang="{a["lang"]}" href="'
-                        f'{escape(urls.absolute(config.site_url, a["url"]))}"/>' for a in builder.real_alternates(page))
+                        f'{escape(urls.absolute(config.site_url, a["url"]))}"/>' for a in alternates(page))
         entries.append(f"<url><loc>{escape(urls.absolute(config.site_url, page.url))}</loc>{links}</url>")
     (site / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
