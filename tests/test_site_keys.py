@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from duizhao import yamlio
+from duizhao import annotations as annotations_mod
+from duizhao import names, yamlio
 from duizhao.figures import default_modality
 from duizhao.project import Project
 from duizhao.site import i18n, meta, page_list, render, urls
@@ -45,8 +46,13 @@ class Site:
     """Every generated (not deferred) page of a project: its key, as build.py salts it, and
     what it shows."""
 
-    def __init__(self, root: Path):
-        self.data = data = SiteData(Project(root), version="test")
+    def __init__(self, root: Path, previous: SiteData | None = None):
+        project = Project(root)
+        if previous is not None:  # as `mkdocs serve` builds again after a save (SiteBuilder.add_files)
+            project.carry(previous.project)
+            annotations_mod.carry(project, previous.project)
+            names.carry(project, previous.project)
+        self.data = data = SiteData(project, version="test", previous=previous)
         inputs = page_list.Inputs(
             doc_digests={d.id: data.document_digest(d) for d in data.documents}, results="-", own_files="-",
             site_url=None,
@@ -120,10 +126,15 @@ def marks(data: SiteData, kind: str) -> list[Place]:
 
 
 def edited(tmp_path: Path, edit: Callable[[Path], None]) -> Site:
-    """The site of a copy of the corpus after ``edit``."""
+    """The site of a copy of the corpus after ``edit``; on the way, the keys of a serving
+    build, which carries over what the build before the edit worked out, are checked equal
+    to those of a fresh one."""
     root = copy_corpus(tmp_path)
+    before = Site(root)
     edit(root)
-    return Site(root)
+    after = Site(root)
+    assert Site(root, previous=before.data).keys == after.keys
+    return after
 
 
 def test_keys_are_made_without_projecting_english(tmp_path):

@@ -188,11 +188,11 @@ class AnnotationIndex:
             for item in (project.yaml(p) for p in project.yaml_paths() if is_annotation_file(p))
         ]
         self._by_path = {f.path: f for f in self.files}
-        self._resolved: dict[tuple[Path, int], Resolution | None] = {}
+        self._resolved: dict[Path, dict[int, Resolution | None]] = {}  # file -> annotation index -> anchor
         if previous is not None:
-            kept = {f.path for f in self.files if done.get(id(f.file)) is f
-                    and previous.project.documents.get(f.doc) is project.documents.get(f.doc)}
-            self._resolved = {k: v for k, v in previous._resolved.items() if k[0] in kept}
+            self._resolved = {f.path: previous._resolved[f.path] for f in self.files
+                              if f.path in previous._resolved and done.get(id(f.file)) is f
+                              and previous.project.documents.get(f.doc) is project.documents.get(f.doc)}
 
     def file(self, path: Path) -> AnnotationFile:
         """The records of ``path`` (any annotation file, inside the project or not)."""
@@ -218,13 +218,13 @@ class AnnotationIndex:
 
     def resolution(self, ann: Annotation) -> Resolution | None:
         """Where ``ann`` lands in its segment's zh text; ``None`` if it has no segment or quote."""
-        key = (ann.path, ann.index)
-        if key not in self._resolved:
+        known = self._resolved.setdefault(ann.path, {})
+        if ann.index not in known:
             seg = self.segment(ann)
-            self._resolved[key] = (
+            known[ann.index] = (
                 resolve(seg.zh, ann.quote, ann.prefix, ann.suffix) if seg is not None and ann.quote else None
             )
-        return self._resolved[key]
+        return known[ann.index]
 
     def span(self, ann: Annotation) -> tuple[int, int] | None:
         res = self.resolution(ann)

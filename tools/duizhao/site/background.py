@@ -110,6 +110,20 @@ def _done(value) -> Future:
     return future
 
 
+class _Stored(Future):
+    """A finished job's result, read from the cache when first asked for (a serving build
+    whose downloads and quality pages are unchanged never reads them)."""
+
+    def __init__(self, job: Job, directory: Path):
+        super().__init__()
+        self._read = lambda: job.read(directory / job.marker)
+
+    def result(self, timeout: float | None = None) -> Any:
+        if not self.done():
+            self.set_result(self._read())
+        return super().result(timeout)
+
+
 def _latest(folder: Path, marker: str) -> Path | None:
     """The most recently finished digest directory in ``folder``."""
     done = [(p.stat().st_mtime, p.parent) for p in folder.glob(f"*/{marker}")]
@@ -193,9 +207,9 @@ class Background:
             folder, wanted = cache_dir / job.name, cache_dir / job.name / key
             latest = _latest(folder, job.marker) if follower is not None else None
             if (wanted / job.marker).exists():
-                self.dirs[job.name], self.results[job.name] = wanted, _done(job.read(wanted / job.marker))
+                self.dirs[job.name], self.results[job.name] = wanted, _Stored(job, wanted)
             elif latest is not None:
-                self.dirs[job.name], self.results[job.name] = latest, _done(job.read(latest / job.marker))
+                self.dirs[job.name], self.results[job.name] = latest, _Stored(job, latest)
                 behind.append(job)
             else:
                 self.dirs[job.name], self.results[job.name] = wanted, self._submit(job, wanted, parallel)

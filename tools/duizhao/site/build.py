@@ -130,7 +130,7 @@ class SiteBuilder:
     # -- on_config ------------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> None:
         self.settings = Settings.from_config(config)
-        self.pages, self.deferred, self.navs = {}, set(), {}
+        self.pages, self.deferred, self.navs, self.timings = {}, set(), {}, {}
         if not config.site_url and os.environ.get("DUIZHAO_SITE_URL"):
             config.site_url = os.environ["DUIZHAO_SITE_URL"].rstrip("/") + "/"
         self.version = meta.Version.of(self.settings.root, corpus_version(self.settings.root))
@@ -204,16 +204,20 @@ class SiteBuilder:
             files.append(File.generated(config, search.DICTIONARY,
                                         content=search.dictionary_json(search.dictionary(data))))
 
+        unmodified = set()  # `serve --dirty`: pages as the server last wrote them, left be
         for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
             file = File.generated(config, gen.src_uri, content=gen.markdown)
             if self.dirty and gen.key and self.written.get(gen.src_uri) == gen.key:
                 file.is_modified = _unmodified  # type: ignore[method-assign]
+                unmodified.add(gen.src_uri)
             files.append(file)
         for gen in self.pages.values():
             gen.html = _once(gen.html)
         self._render_missing(cache, env)
         for gen in self.pages.values():  # the worker runs meanwhile
-            if gen.src_uri not in self.deferred:
+            if gen.src_uri in unmodified:
+                cache.keep(gen.key)
+            elif gen.src_uri not in self.deferred:
                 gen.html()
         self.cache = cache
         self.timings["pages"] = time.perf_counter() - started

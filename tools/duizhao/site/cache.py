@@ -53,6 +53,10 @@ class RenderCache:
     def has(self, key: str) -> bool:
         return self._path(key).is_file()
 
+    def keep(self, key: str) -> None:
+        """Keep the entry for ``key`` (not pruned) without reading it."""
+        self.used.add(key)
+
     def get(self, key: str, render: Callable[[], str]) -> str:
         """The cached text for ``key``, rendering (and storing) it when there is none."""
         self.used.add(key)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from .. import annotations as annotations_mod
 from ..annotations import Annotation
@@ -24,6 +24,8 @@ from ..project import Project, file_stat
 from ..registries import Registries, registries
 from ..tei import Document, Segment
 from .. import projection
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -85,24 +87,41 @@ class SiteData:
         self.visible_statuses = ("accepted", "proposed") if with_proposals else ("accepted",)
         # {(doc, segment): projections}, filled as pages need them (and by forked renderers)
         self.projected: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
-        self._previous = previous if previous is not None and previous.with_proposals == with_proposals else None
-        self._digests: dict[Path, tuple[Any, str]] = self._previous._digests if self._previous else {}
+        self.previous = previous if previous is not None and previous.with_proposals == with_proposals else None
+        self._digests: dict[Path, tuple[Any, str]] = self.previous._digests if self.previous else {}
         self._files = {f.doc: f for f in annotations_mod.load(project).files}
+        self._per_document: dict[str, dict[str, Any]] = {}  # {what: {doc: value}} (per_document)
+        self.page_keys: dict[tuple, Any] = {}  # the pages' keys worked out (keys.Keys), carried over
+
+    @cached_property
+    def changed(self) -> set[str]:
+        """The documents not as the previous build read them (added, removed or edited)."""
+        old = self.previous
+        ids = set(self.project.documents) | (set(old.project.documents) if old is not None else set())
+        return {d for d in ids if not self._unchanged(d)}
+
+    def per_document(self, doc_id: str, what: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document; the previous build's value for a document unchanged."""
+        memo = self._per_document.setdefault(what, {})
+        if doc_id not in memo:
+            old = self.previous._per_document.get(what, {}) if self.previous is not None else {}
+            memo[doc_id] = old[doc_id] if doc_id in old and self._unchanged(doc_id) else compute()
+        return memo[doc_id]
 
     def _unchanged(self, doc_id: str) -> bool:
         """Whether the previous build read this document and its annotations as they are."""
-        old = self._previous
+        old = self.previous
         return (old is not None and old.project.documents.get(doc_id) is self.project.documents.get(doc_id)
                 and old._files.get(doc_id) is self._files.get(doc_id) and doc_id in old.__dict__.get("marks", {}))
 
     def carried(self) -> None:
         """Take the previous build's English projections of the documents unchanged (their
         marks and the registries the same), then let the previous build go."""
-        old = self._previous
+        old = self.previous
         if old is not None and old.registry_digest == self.registry_digest:
             same = {d for d in self.marks if self._unchanged(d)}
             self.projected.update((k, v) for k, v in old.projected.items() if k[0] in same)
-        self._previous = None
+        self.previous = None
 
     # -- documents and registries ---------------------------------------------------
     @cached_property
@@ -142,8 +161,8 @@ class SiteData:
             if doc_id not in self.project.documents:
                 continue
             if self._unchanged(doc_id):
-                assert self._previous is not None
-                out[doc_id] = self._previous.marks[doc_id]
+                assert self.previous is not None
+                out[doc_id] = self.previous.marks[doc_id]
                 continue
             for ann in file.annotations:
                 if ann.status not in self.visible_statuses or ann.type not in ("term", "entity", "figure"):
@@ -169,18 +188,14 @@ class SiteData:
 
     def document_places(self, doc_id: str) -> dict[tuple[str, str], list[Place]]:
         """The places of one document, by target."""
-        memo = self.__dict__.setdefault("_document_places", {})
-        if doc_id not in memo:
-            if self._unchanged(doc_id) and doc_id in self._previous.__dict__.get("_document_places", {}):
-                memo[doc_id] = self._previous.__dict__["_document_places"][doc_id]
-            else:
-                doc, found = self.project.documents[doc_id], defaultdict(list)
-                for seg in doc.segments:
-                    for mark in self.segment_marks(doc, seg):
-                        if mark.target:
-                            found[(mark.type, mark.target)].append(Place(doc, seg, mark))
-                memo[doc_id] = dict(found)
-        return memo[doc_id]
+        def places() -> dict[tuple[str, str], list[Place]]:
+            doc, found = self.project.documents[doc_id], defaultdict(list)
+            for seg in doc.segments:
+                for mark in self.segment_marks(doc, seg):
+                    if mark.target:
+                        found[(mark.type, mark.target)].append(Place(doc, seg, mark))
+            return dict(found)
+        return self.per_document(doc_id, "places", places)
 
     def places_of(self, kind: str, target: str) -> list[Place]:
         return self.places.get((kind, target), [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from functools import cached_property
+from collections.abc import Callable
 from typing import Any
 
 from .. import translation_provenance
@@ -42,6 +43,36 @@ class Keys:
         self.data = data
         # (doc, segment, type, target) -> digest of the segment's texts and of the marks projected with the target's
         self._groups: dict[tuple[str, str, str, str | None], str] = {}
+        self.memo = data.page_keys  # page -> its key's digest, this build's and what the last one's still holds
+        self._carry()
+
+    def _carry(self) -> None:
+        """Take the previous build's keys of the pages an edit cannot have touched: the
+        registries the same, an entity's or indicator's page when no changed document has
+        (or had) a mention or figure of it; the glossary when no document's text changed."""
+        data, old = self.data, self.data.previous
+        if old is None or old.registry_digest != data.registry_digest:
+            return
+        targets: set[tuple[str, str]] = set()
+        texts = False
+        for doc_id in data.changed:
+            for side in (old, data):
+                if doc_id in side.project.documents:
+                    targets |= side.document_places(doc_id).keys()
+            texts = texts or old.project.documents.get(doc_id) is not data.project.documents.get(doc_id)
+        for page, value in old.page_keys.items():
+            kind, name = page[0], page[1] if len(page) > 1 else None
+            if (kind, name) in targets or (kind == "indicator" and ("figure", name) in targets):
+                continue
+            if kind == "glossary" and texts:
+                continue
+            self.memo[page] = value
+
+    def _remember(self, page: tuple, key: Callable[[], Any]) -> str:
+        """The digest of ``key()``, for ``page``, worked out once (and carried over, :meth:`_carry`)."""
+        if page not in self.memo:
+            self.memo[page] = digest(key())
+        return self.memo[page]
 
     @cached_property
     def registry(self) -> dict[str, str]:
@@ -58,8 +89,9 @@ class Keys:
                 len(doc.segments), sum(self.data.annotation_counts(doc).values()))
 
     @cached_property
-    def cards(self) -> tuple:
-        return tuple(self.card(doc) for doc in self.data.documents)
+    def cards(self) -> str:
+        return digest(tuple(self.data.per_document(doc.id, "card", lambda doc=doc: self.card(doc))
+                            for doc in self.data.documents))
 
     def home(self) -> tuple:
         """``home.html``: the document list, the totals drawn from it and the registries' sizes."""
@@ -75,12 +107,14 @@ class Keys:
         """``glossary.html``: the terms, each one's occurrence links (the first
         :data:`~.render.OCCURRENCE_LINKS`) and frequency; the downloads. (The page's context
         counts a term's annotations too, which the template does not show.)"""
-        docs = {doc.id for doc in self.data.documents}
-        terms = []
-        for tid in self.data.glossary:
-            found = [(d, s) for d, s in self.data.term_occurrences.get(tid, []) if d in docs]
-            terms.append((tid, tuple(found[:render.OCCURRENCE_LINKS]), len(found)))
-        return ("glossary", self.registry["glossary"], tuple(terms), tuple(downloads))
+        def terms() -> tuple:
+            docs = {doc.id for doc in self.data.documents}
+            out = []
+            for tid in self.data.glossary:
+                found = [(d, s) for d, s in self.data.term_occurrences.get(tid, []) if d in docs]
+                out.append((tid, tuple(found[:render.OCCURRENCE_LINKS]), len(found)))
+            return tuple(out)
+        return ("glossary", self.registry["glossary"], self._remember(("glossary",), terms), tuple(downloads))
 
     def entities_index(self) -> tuple:
         """``entities.html``: every entity's names and type, and its number of mentions."""
@@ -122,8 +156,9 @@ class Keys:
         entry = self.data.entities[eid]
         places = self.data.places_of("entity", eid)
         first = (number - 1) * render.MENTIONS_PER_PAGE
-        return ("entity", eid, entry, self._entry(entry.get("parent")), self.children.get(eid, ()), number, len(places),
-                tuple(self.mention(p) for p in places[first:first + render.MENTIONS_PER_PAGE]))
+        return ("entity", eid, number, self._remember(("entity", eid, number), lambda: (
+            entry, self._entry(entry.get("parent")), self.children.get(eid, ()), len(places),
+            tuple(self.mention(p) for p in places[first:first + render.MENTIONS_PER_PAGE]))))
 
     # -- figures ------------------------------------------------------------------------------
     @staticmethod
@@ -139,16 +174,22 @@ class Keys:
         """``indicator.html``: the entry, the figures and the entities they name (scope, rank
         among). The rows are keyed in corpus order: the page sorts them (stably) by fields
         of the rows, so the order shown follows from this one."""
-        places = self.data.places_of("figure", iid)
-        named = sorted({e for p in places for e in (p.mark.ann.scope, p.mark.ann.rank_among) if e}, key=repr)
-        return ("indicator", iid, self.data.indicators[iid], tuple(self.figure_row(p) for p in places),
-                tuple(self._entry(e) for e in named))
+        def shown() -> tuple:
+            places = self.data.places_of("figure", iid)
+            named = sorted({e for p in places for e in (p.mark.ann.scope, p.mark.ann.rank_among) if e}, key=repr)
+            return (self.data.indicators[iid], tuple(self.figure_row(p) for p in places),
+                    tuple(self._entry(e) for e in named))
+        return ("indicator", iid, self._remember(("indicator", iid), shown))
 
     def figures_index(self) -> tuple:
         """``figures.html``: every indicator's names and unit, its figures by modality; the
         figures without an indicator."""
-        counts = tuple((iid, tuple(sorted(Counter(p.mark.ann.modality for p in self.data.places_of(
-            "figure", iid)).items(), key=repr))) for iid in self.data.indicators)
-        unassigned = sum(1 for marks in self.data.marks.values() for ms in marks.values()
-                         for m in ms if m.type == "figure" and not m.ann.indicator)
+        total: Counter = Counter()  # (indicator or None, modality) -> figures, summed over the documents
+        for doc in self.data.documents:
+            total.update(self.data.per_document(doc.id, "figures", lambda doc=doc: Counter(
+                (m.ann.indicator or None, m.ann.modality) for ms in self.data.marks.get(doc.id, {}).values()
+                for m in ms if m.type == "figure")))
+        counts = tuple((iid, tuple(sorted(((mod, n) for (i, mod), n in total.items() if i == iid and n), key=repr)))
+                       for iid in self.data.indicators)
+        unassigned = sum(n for (i, _), n in total.items() if i is None)
         return ("figures", self.registry["indicators"], counts, unassigned)
