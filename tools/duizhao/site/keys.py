@@ -29,6 +29,11 @@ def digest(value: Any) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
+def _where(place: Place) -> tuple:
+    """A place within its document."""
+    return (place.segment.id, place.mark.id, place.mark.start, place.mark.end)
+
+
 def _projected(mark: Mark) -> tuple:
     """What :func:`duizhao.projection.project` reads of a mark."""
     ann = mark.ann
@@ -158,7 +163,13 @@ class Keys:
         first = (number - 1) * render.MENTIONS_PER_PAGE
         return ("entity", eid, number, self._remember(("entity", eid, number), lambda: (
             entry, self._entry(entry.get("parent")), self.children.get(eid, ()), len(places),
-            tuple(self.mention(p) for p in places[first:first + render.MENTIONS_PER_PAGE]))))
+            tuple(self._mentions(p.doc.id)[_where(p)] for p in places[first:first + render.MENTIONS_PER_PAGE]))))
+
+    def _mentions(self, doc_id: str) -> dict[tuple, tuple]:
+        """The :meth:`mention` keys of a document's entity mentions (worked out once per document)."""
+        return self.data.per_document(doc_id, "mentions", lambda: {
+            _where(p): self.mention(p) for (kind, _), found in self.data.document_places(doc_id).items()
+            if kind == "entity" for p in found})
 
     # -- figures ------------------------------------------------------------------------------
     @staticmethod
@@ -175,11 +186,22 @@ class Keys:
         among). The rows are keyed in corpus order: the page sorts them (stably) by fields
         of the rows, so the order shown follows from this one."""
         def shown() -> tuple:
-            places = self.data.places_of("figure", iid)
-            named = sorted({e for p in places for e in (p.mark.ann.scope, p.mark.ann.rank_among) if e}, key=repr)
-            return (self.data.indicators[iid], tuple(self.figure_row(p) for p in places),
+            rows = [self._figures(doc.id).get(iid) for doc in self.data.documents]
+            named = sorted({e for found in rows if found for e in found[1]}, key=repr)
+            return (self.data.indicators[iid], tuple(found[0] for found in rows if found),
                     tuple(self._entry(e) for e in named))
         return ("indicator", iid, self._remember(("indicator", iid), shown))
+
+    def _figures(self, doc_id: str) -> dict[str, tuple[str, set]]:
+        """``{indicator: (digest of its rows, the entities they name)}`` of one document."""
+        def rows() -> dict[str, tuple[str, set]]:
+            out = {}
+            for (kind, iid), found in self.data.document_places(doc_id).items():
+                if kind == "figure":
+                    out[iid] = (digest(tuple(self.figure_row(p) for p in found)),
+                                {e for p in found for e in (p.mark.ann.scope, p.mark.ann.rank_among) if e})
+            return out
+        return self.data.per_document(doc_id, "figures_shown", rows)
 
     def figures_index(self) -> tuple:
         """``figures.html``: every indicator's names and unit, its figures by modality; the
