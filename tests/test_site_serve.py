@@ -81,6 +81,11 @@ def test_a_save_shows_at_once_and_the_checks_follow(tmp_path):
         ann.write_text(ann.read_text(encoding="utf-8").replace("entity: luxshare", "entity: no-such-entity"),
                        encoding="utf-8")
         _wait_for(base + "quality/", "no-such-entity", 120)
+        # a retitled document: every page's navigation says so (the rules page shows no title itself)
+        tei = root / "corpus" / "mini-news-2020.xml"
+        tei.write_text(tei.read_text(encoding="utf-8").replace("Ji'an Industry Brief", "Ji'an Industry Letter", 1),
+                       encoding="utf-8")
+        _wait_for(base + "rules/", "Industry Letter", 60)
     finally:
         server.send_signal(signal.SIGINT)
         log = server.communicate(timeout=60)[0]

@@ -114,7 +114,8 @@ class SiteBuilder:
         # `mkdocs serve --dirty`: the cache key of each generated page the server last wrote; a
         # page whose key is the same again does not count as modified, so MkDocs leaves it be
         self.dirty = False
-        self.written: dict[str, str] = {}
+        self.written: dict[str, Any] = {}  # src_uri -> key; "" -> the navigation's signature
+        self.nav: tuple = ()
         # `mkdocs serve`: the exports, checks and search index catch up behind the builds
         self.serving = False
         self.follower: Follower | None = None
@@ -204,10 +205,15 @@ class SiteBuilder:
             files.append(File.generated(config, search.DICTIONARY,
                                         content=search.dictionary_json(search.dictionary(data))))
 
-        unmodified = set()  # `serve --dirty`: pages as the server last wrote them, left be
+        # `serve --dirty`: pages as the server last wrote them are left be, unless the navigation
+        # every page carries changed (a document added, removed or retitled in it)
+        self.nav = navigation.signature([f.src_uri for f in files.documentation_pages()],
+                                        [(g.src_uri, g.title) for g in self.pages.values() if g.kind == "document"])
+        same_nav = self.nav == self.written.get("")
+        unmodified = set()
         for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
             file = File.generated(config, gen.src_uri, content=gen.markdown)
-            if self.dirty and gen.key and self.written.get(gen.src_uri) == gen.key:
+            if self.dirty and same_nav and gen.key and self.written.get(gen.src_uri) == gen.key:
                 file.is_modified = _unmodified  # type: ignore[method-assign]
                 unmodified.add(gen.src_uri)
             files.append(file)
@@ -359,7 +365,7 @@ class SiteBuilder:
             publish.write_sitemap(self.files, self.real_alternates, config)
             publish.prune_theme(Path(config.site_dir))
             if self.dirty:
-                self.written = {src: gen.key for src, gen in self.pages.items()}
+                self.written = {"": self.nav, **{src: gen.key for src, gen in self.pages.items()}}
         finally:
             if self.background is not None:
                 self.background.prune()

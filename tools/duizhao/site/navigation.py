@@ -63,6 +63,13 @@ def build(files: Files, generated: Collection[str], documents: Sequence[str]
     return navs, {src: p.url for src, p in hand_written.items()}
 
 
+def signature(hand_written: Sequence[str], documents: Sequence[tuple[str, str]]) -> tuple:
+    """What the navigations are made of, as :func:`build` uses it: the hand-written pages and
+    the documents' pages with their titles (``(src_uri, title)``) when the sidebar lists them."""
+    listed = len(documents) <= NAV_DOCUMENTS_MAX * len(i18n.LANGS)
+    return tuple(sorted(hand_written)), tuple(sorted(documents)) if listed else len(documents) > 0
+
+
 def _markdown_title(file: File) -> str:
     """A hand-written page's title before MkDocs reads it: front matter ``title`` or first heading."""
     text = file.content_string
