@@ -409,3 +409,24 @@ def test_indicator_page_labels_modality_and_what_a_figure_is_of(figures_pages):
     assert rows["增长8%左右"][:2] == ["≈ 8%", "预计值"] and rows["增长4.1%"][1] == "实际值"
     assert "排名依据：同比增长" in rows["第2位"][3] and "比较基准：the provincial average" in rows["1.5个百分点"][3]
     assert page.xpath("//a[@href='../../../guide/annotation.zh/']")
+
+
+def test_quality_page_shows_a_bounded_number_of_findings_per_rule(site_project):
+    """At 1,000 documents a rule may report thousands of findings: the page lists the first
+    ones of each rule and says how many more there are (rendering all took seconds)."""
+    from duizhao.check.finding import Finding
+    from duizhao.check.rules import RULES
+    from duizhao.site.render import FINDINGS_PER_RULE
+
+    def finding(line: int) -> Finding:
+        return Finding.from_dict({"path": str(site_project / "annotations" / "x.yaml"), "line": line, "col": 1,
+                                  "code": "T009", "slug": "review-without-second-reader", "severity": "warning",
+                                  "message": f"finding {line}", "url": "", "fix": None})
+
+    data = SiteData(Project(site_project), version="test")
+    html = Pages(data, "en").quality("en/quality/", [finding(n) for n in range(1, FINDINGS_PER_RULE + 6)],
+                                     site_project, RULES)
+    page = lxml_html.fromstring(f"<div>{html}</div>")
+    assert len(page.xpath("//*[@id='findings-t009']//tbody/tr")) == FINDINGS_PER_RULE
+    assert f"({FINDINGS_PER_RULE + 5})" in page.xpath("string(//*[@id='findings-t009']/h3)")
+    assert "… and 5 more: duizhao check lists them all." in page.text_content()

@@ -147,6 +147,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rules_intro": ("Every finding of duizhao check links here. Each rule is one module of "
                     "tools/duizhao/check/rules; this page is generated from their docstrings.",
                     "duizhao check 的每条问题都链接到本页。每条规则是 tools/duizhao/check/rules 中的一个模块，本页由其文档字符串生成（规则说明为英文）。"),
+    "findings_more": ("… and {n} more: duizhao check lists them all.", "……另有 {n} 条：duizhao check 会全部列出。"),
     "quality_intro": ("What duizhao check reports on the corpus as published.",
                       "duizhao check 对本次发布语料的检查结果。"),
     # evaluation of the recommenders

@@ -82,6 +82,7 @@ def _documents_context(renderer: "Renderer") -> dict[str, Any]:
     return {"rows": rows}
 
 
+FINDINGS_PER_RULE = 200  # rows per rule on the data-quality page (the rest: counted; `duizhao check` lists all)
 MENTIONS_PER_PAGE = 500  # keyword-in-context lines on one entity page (more: further pages)
 OCCURRENCE_LINKS = 200  # occurrence links per term on the glossary page
 
@@ -207,7 +208,7 @@ class Pages(Renderer):
         counts = {"error": sum(1 for r in rows if r["f"].severity.value == "error"),
                   "warning": sum(1 for r in rows if r["f"].severity.value == "warning")}
         return self.page("quality.html", url, by_rule=sorted(by_rule.items()), conflicts=conflicts,
-                         counts=counts, total=len(rows), has_f004="F004" in rules)
+                         counts=counts, total=len(rows), has_f004="F004" in rules, shown=FINDINGS_PER_RULE)
 
     def evaluation(self, url: str, published: Published) -> str:
         return self.page("evaluation.html", url, **evaluation_page.context(published))
