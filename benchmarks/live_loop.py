@@ -17,7 +17,8 @@ documents (``check_scale.generate``; under build/bench/live/, never committed).
 The code is copied once per run (build/bench/live/code): an edit of the repository during a
 long run would otherwise invalidate the caches between the measurements.
 
-    .venv/bin/python benchmarks/live_loop.py [--sizes 5 1000 5000] [--repeat 5] [--serve]
+    .venv/bin/python benchmarks/live_loop.py [--sizes 5 1000 5000] [--repeat 5] [--serve] [--saves 5]
+    .venv/bin/python benchmarks/live_loop.py --serve-only --sizes 5 1000 --saves 9
 """
 
 from __future__ import annotations
@@ -194,7 +195,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--serve", action="store_true", help="also time the served site after a save")
     parser.add_argument("--saves", type=int, default=5, help="saves timed per served corpus (median shown)")
+    parser.add_argument("--serve-only", action="store_true", help="only the served site (every save listed)")
     args = parser.parse_args()
+    if args.serve_only:
+        print("| documents | serve: page shows a save, median s | every save s |\n|---:|---:|---|")
+        for size in args.sizes:
+            root = ROOT / f"c{size}"
+            if size != 5 and not (root / "corpus").is_dir():
+                generate(root, size)
+            times = time_serve(size, args.saves)
+            print(f"| {size:,} | {statistics.median(times):.2f} | {' '.join(f'{t:.2f}' for t in times)} |", flush=True)
+        print(f"\n1-minute load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
+        return
     if CODE.exists():
         shutil.rmtree(CODE)
     shutil.copytree(REPO / "tools" / "duizhao", CODE / "duizhao", ignore=shutil.ignore_patterns("__pycache__"))

@@ -39,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.duizhao")
 
 _PROJECT: Project | None = None  # the parsed corpus, inherited by the forked workers
 _DATA: SiteData | None = None  # the site's view of it (for the search index)
+FOLLOWER_NICENESS = 10  # the follower yields the processor to the server's builds
 SEARCH_COUNTS = "records.json"  # written last into a search bundle directory: records per language
 
 
@@ -162,6 +163,7 @@ class Follower:
 
 def _follow(cache_dir: Path, key: str, jobs: list[Job], stamp: Path, parent: int) -> None:
     _die_with_parent(parent)
+    os.nice(FOLLOWER_NICENESS)  # the builds of the next saves come first
     try:
         for job in jobs:
             _run(job, cache_dir / job.name / key)
