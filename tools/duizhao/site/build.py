@@ -211,11 +211,14 @@ class SiteBuilder:
                                         [(g.src_uri, g.title) for g in self.pages.values() if g.kind == "document"])
         same_nav = self.nav == self.written.get("")
         unmodified = set()
+        documents = len(data.documents)
         for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
             file = File.generated(config, gen.src_uri, content=gen.markdown)
             if self.dirty and same_nav and gen.key and self.written.get(gen.src_uri) == gen.key:
-                file.is_modified = _unmodified  # type: ignore[method-assign]
                 unmodified.add(gen.src_uri)
+                if not navigation.listed(gen.kind, documents):
+                    continue  # already written, in no navigation: MkDocs need not even know of it
+                file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
         for gen in self.pages.values():
             gen.html = _once(gen.html)
@@ -362,7 +365,8 @@ class SiteBuilder:
         worker is let go and the cache pruned."""
         try:
             self.write_search(config)
-            publish.write_sitemap(self.files, self.real_alternates, config)
+            if not self.dirty:  # (a served preview has no use for one, and knows only the pages it wrote)
+                publish.write_sitemap(self.files, self.real_alternates, config)
             publish.prune_theme(Path(config.site_dir))
             if self.dirty:
                 self.written = {"": self.nav, **{src: gen.key for src, gen in self.pages.items()}}

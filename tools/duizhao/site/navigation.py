@@ -63,6 +63,11 @@ def build(files: Files, generated: Collection[str], documents: Sequence[str]
     return navs, {src: p.url for src, p in hand_written.items()}
 
 
+def listed(kind: str, documents: int) -> bool:
+    """Whether a generated page of ``kind`` is in the navigation (see :func:`build`)."""
+    return kind not in ("entity", "indicator", "document") or (kind == "document" and documents <= NAV_DOCUMENTS_MAX)
+
+
 def signature(hand_written: Sequence[str], documents: Sequence[tuple[str, str]]) -> tuple:
     """What the navigations are made of, as :func:`build` uses it: the hand-written pages and
     the documents' pages with their titles (``(src_uri, title)``) when the sidebar lists them."""
