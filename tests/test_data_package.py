@@ -86,20 +86,29 @@ async def _datasette_get(database: Path, path: str):
     return response.json()
 
 
+def _get(database: Path, path: str):
+    """``_datasette_get`` in a thread of its own (a browser test run before may have left an
+    event loop running in this one)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _datasette_get(database, path)).result()
+
+
 def test_datasette_runs_a_join_and_full_text_searches_in_chinese_and_english(package):
     database = package / "duizhao.sqlite"
     sql = ("select f.id, f.quote, i.en as indicator from figures f join indicators i on i.id = f.indicator "
            "where f.indicator = 'industrial-value-added' order by f.id")
     from urllib.parse import quote
-    joined = asyncio.run(_datasette_get(database, f"/duizhao.json?_shape=array&sql={quote(sql)}"))
+    joined = _get(database, f"/duizhao.json?_shape=array&sql={quote(sql)}")
     expected = [r for r in figures.records(Project(REPO)) if r["indicator"] == "industrial-value-added"]
     assert sorted(r["id"] for r in joined) == sorted(r["id"] for r in expected)
     english = next(e["en"] for e in Project(REPO).registry("indicators") if e["id"] == "industrial-value-added")
     assert {r["indicator"] for r in joined} == {english}
 
-    zh = asyncio.run(_datasette_get(database, f"/duizhao/segments.json?_shape=array&_search={quote('链长制')}"))
+    zh = _get(database, f"/duizhao/segments.json?_shape=array&_search={quote('链长制')}")
     assert zh and all("链长制" in row["zh"] for row in zh)
-    en = asyncio.run(_datasette_get(database, "/duizhao/segments.json?_shape=array&_search=lithium"))
+    en = _get(database, "/duizhao/segments.json?_shape=array&_search=lithium")
     assert en and all("lithium" in row["en"].lower() for row in en)
     assert {row["doc"] for row in en} >= {"yichun-review-2022"}
 

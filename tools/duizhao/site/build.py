@@ -179,7 +179,7 @@ class SiteBuilder:
         for what, fmt, path in datasets:
             files.append(File.generated(config, path, abs_src_path=str(
                 background.dirs["exports"] / Path(path).name)))
-        own_files = downloads_mod.document_files(project)
+        own_files = downloads_mod.document_files(project, data.file_digest)  # digests remembered by stat
         for payload in own_files:
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
         inputs = page_list.Inputs(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,17 +62,17 @@ def datasets(project: Project) -> list[Payload]:
     return out
 
 
-def document_files(project: Project) -> list[Payload]:
+def document_files(project: Project, digest: Callable[[Path], str] | None = None) -> list[Payload]:
     """Each document's TEI file and, when it has one, its annotation file (copied as they are:
-    size and checksum are those of the source file)."""
+    size and checksum are those of the source file; ``digest(path)``: its SHA-256, perhaps
+    remembered, else read here)."""
     out = []
     for doc in project.documents.values():
-        tei = doc.path.read_bytes()
-        out.append(Payload(Download("tei", "TEI XML", f"{ROOT}/tei/{doc.id}.xml", len(tei), doc.id, sha256=sha256(tei)),
-                           source=doc.path))
+        files = [("tei", "TEI XML", doc.path, f"{ROOT}/tei/{doc.id}.xml")]
         yaml_path = project.annotations_dir / f"{doc.id}.yaml"
         if yaml_path.exists():
-            yaml = yaml_path.read_bytes()
-            out.append(Payload(Download("yaml", "YAML", f"{ROOT}/annotations/{doc.id}.yaml", len(yaml), doc.id,
-                                        sha256=sha256(yaml)), source=yaml_path))
+            files.append(("yaml", "YAML", yaml_path, f"{ROOT}/annotations/{doc.id}.yaml"))
+        for what, fmt, path, url in files:
+            checksum = digest(path) if digest is not None else sha256(path.read_bytes())
+            out.append(Payload(Download(what, fmt, url, path.stat().st_size, doc.id, sha256=checksum), source=path))
     return out
