@@ -124,18 +124,22 @@ async def _lsp(roots: list[Path], repeat: int) -> list[float]:
 
 
 def _save(path: Path) -> str:
-    """Put a new note on the file's first accepted annotation (the page shows notes); the marker."""
+    """Put a new note on the annotation file's first accepted annotation (the page shows notes),
+    or a new word at the end of a TEI file's first English segment; the marker."""
     marker = f"live-loop-{time.time_ns()}"
     text = path.read_text(encoding="utf-8")
-    if "note: live-loop-" in text:
-        text = re.sub(r"note: live-loop-\d+", f"note: {marker}", text, count=1)
+    if "live-loop-" in text:
+        text = re.sub(r"live-loop-\d+", marker, text, count=1)
+    elif path.suffix == ".xml":
+        text = re.sub(r'(<ab corresp="#s001"[^>]*>[^<]*)</ab>', rf"\1 {marker}</ab>", text, count=1)
     else:
         text = text.replace("\n    status: accepted\n", f"\n    status: accepted\n    note: {marker}\n", 1)
     path.write_text(text, encoding="utf-8")
     return marker
 
 
-def time_serve(size: int, saves: int = 5, settle: float = 4.0, timeout: float = 1800) -> list[float]:
+def time_serve(size: int, saves: int = 5, settle: float = 4.0, timeout: float = 1800, tei: bool = False
+               ) -> list[float]:
     """Seconds from each of ``saves`` saves of an annotation file to its document's page showing
     the edit, on one ``mkdocs serve --dirty`` (as ``make serve`` runs it; its first build is not
     timed). Between saves, ``settle`` seconds for the rebuild that follows the background jobs.
@@ -157,6 +161,8 @@ def time_serve(size: int, saves: int = 5, settle: float = 4.0, timeout: float = 
             shutil.copytree(data / part, site / part)
     path = one_file(site)
     url = f"http://127.0.0.1:8765/en/documents/{path.stem}/"
+    if tei:
+        path = site / "corpus" / f"{path.stem}.xml"
     env = {**os.environ, "PYTHONPATH": str(site / "tools"), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dirty",
                                "--dev-addr", "127.0.0.1:8765"], cwd=site, env=env,
@@ -198,13 +204,15 @@ def main() -> None:
     parser.add_argument("--serve-only", action="store_true", help="only the served site (every save listed)")
     args = parser.parse_args()
     if args.serve_only:
-        print("| documents | serve: page shows a save, median s | every save s |\n|---:|---:|---|")
+        print("| documents, file saved | serve: page shows a save, median s | every save s |\n|---|---:|---|")
         for size in args.sizes:
             root = ROOT / f"c{size}"
             if size != 5 and not (root / "corpus").is_dir():
                 generate(root, size)
-            times = time_serve(size, args.saves)
-            print(f"| {size:,} | {statistics.median(times):.2f} | {' '.join(f'{t:.2f}' for t in times)} |", flush=True)
+            for tei in (False, True):
+                times = time_serve(size, args.saves, tei=tei)
+                print(f"| {size:,} {'TEI' if tei else 'YAML'} | {statistics.median(times):.2f} | "
+                      f"{' '.join(f'{t:.2f}' for t in times)} |", flush=True)
         print(f"\n1-minute load average at the end: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
         return
     if CODE.exists():
