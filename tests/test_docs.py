@@ -37,7 +37,8 @@ COPIED = ("corpus", "annotations", "site", "mkdocs.yml", "Makefile", "pyproject.
 # Examples this test does not run, and why. Each is still checked as far as is cheap: a
 # make target exists (`make -n`), a duizhao command parses, .ci/run is an executable file.
 NOT_RUN = {
-    "make serve": "serves until stopped; test_site.py runs mkdocs serve (rebuild on edit) and the build",
+    "make serve": "serves until stopped; test_site_serve.py runs mkdocs serve --dirty (a save on its page)",
+    "mkdocs serve --dirty": "serves until stopped: test_site_serve.py runs it, saves and reads the pages",
     "DUIZHAO_WITH_PROPOSALS=1 make serve": "serves until stopped; proposals shown: test_site_units.py",
     "make test": "this test suite",
     "duizhao lsp": "a language server talks to an editor until stopped: test_lsp.py drives it with a real client",
