@@ -181,9 +181,12 @@ class SiteData:
     def places(self) -> dict[tuple[str, str], list[Place]]:
         """``{(type, target id): [Place]}`` in corpus order (documents by date)."""
         out: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        offsets: dict[tuple[str, str], dict[str, tuple[int, int]]] = defaultdict(dict)
         for doc in self.documents:
             for target, found in self.document_places(doc.id).items():
+                offsets[target][doc.id] = (len(out[target]), len(found))
                 out[target] += found
+        self.place_offsets = offsets  # {target: {doc: (first place, places)}}
         return out
 
     def document_places(self, doc_id: str) -> dict[tuple[str, str], list[Place]]:

@@ -65,13 +65,32 @@ class Keys:
                 if doc_id in side.project.documents:
                     targets |= side.document_places(doc_id).keys()
             texts = texts or old.project.documents.get(doc_id) is not data.project.documents.get(doc_id)
+        hit = {t: self._pages_hit(t, old) for t in targets if t[0] == "entity"}
         for page, value in old.page_keys.items():
             kind, name = page[0], page[1] if len(page) > 1 else None
-            if (kind, name) in targets or (kind == "indicator" and ("figure", name) in targets):
+            if kind == "entity" and (kind, name) in hit and (hit[(kind, name)] is None or page[2] in hit[(kind, name)]):
+                continue
+            if kind == "indicator" and ("figure", name) in targets:
                 continue
             if kind == "glossary" and texts:
                 continue
             self.memo[page] = value
+
+    def _pages_hit(self, target: tuple[str, str], old: Any) -> set[int] | None:
+        """The pages of an entity that show a changed document's mentions (None: all of them,
+        when its number of mentions or where a changed document's start changed)."""
+        data = self.data
+        if len(old.places.get(target, ())) != len(data.places.get(target, ())):
+            return None
+        pages: set[int] = set()
+        for doc_id in data.changed:
+            before, now = old.place_offsets[target].get(doc_id), data.place_offsets[target].get(doc_id)
+            if before != now:
+                return None
+            if now is not None and now[1]:
+                first, count = now
+                pages.update(range(first // render.MENTIONS_PER_PAGE + 1, (first + count - 1) // render.MENTIONS_PER_PAGE + 2))
+        return pages
 
     def _remember(self, page: tuple, key: Callable[[], Any]) -> str:
         """The digest of ``key()``, for ``page``, worked out once (and carried over, :meth:`_carry`)."""
