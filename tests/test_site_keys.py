@@ -54,7 +54,7 @@ class Site:
             names.carry(project, previous.project)
         self.data = data = SiteData(project, version="test", previous=previous)
         inputs = page_list.Inputs(
-            doc_digests={d.id: data.document_digest(d) for d in data.documents}, results="-", own_files="-",
+            doc_digests={d.id: data.document_digest(d) for d in data.documents}, results="-",
             site_url=None,
             doc_files={(d.id, w): f"downloads/{w}/{d.id}.{w}" for d in data.documents for w in ("tei", "yaml")},
             glossary_downloads=GLOSSARY_DOWNLOADS, evaluation=Published("missing"), listing=lambda: [],

@@ -49,6 +49,8 @@ def _export(out: Path) -> None:
     for payload in downloads_mod.datasets(_PROJECT):
         (out / Path(payload.download.path).name).write_bytes(payload.content or b"")
         listing.append(payload.download)
+    # and each document's own files as they are now: the downloads page lists what this run saw
+    listing += [payload.download for payload in downloads_mod.document_files(_PROJECT)]
     (out / "manifest.json").write_text(json.dumps([asdict(d) for d in listing]), encoding="utf-8")
 
 

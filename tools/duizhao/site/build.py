@@ -184,11 +184,10 @@ class SiteBuilder:
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
         inputs = page_list.Inputs(
             doc_digests=doc_digests, results=background.shown, site_url=config.site_url,
-            own_files=cache.key([data.file_digest(p.source) for p in own_files]),
             doc_files={(p.download.doc, p.download.what): p.download.path for p in own_files},
             glossary_downloads=[Download(what, fmt, path, 0) for what, fmt, path in datasets if what == "glossary"],
             evaluation=evaluation_report.read(project.root), root=project.root, version=self.version,
-            listing=lambda: background.exports.result() + [p.download for p in own_files],
+            listing=lambda: background.exports.result(),
             findings=lambda: background.findings.result())
         if inputs.evaluation.report is not None:
             files.append(File.generated(config, "downloads/evaluation.json",

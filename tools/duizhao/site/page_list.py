@@ -40,12 +40,11 @@ class Inputs:
 
     doc_digests: dict[str, str]
     results: str  # which exports and findings the pages show (while serving, maybe an earlier save's)
-    own_files: str  # the digest of the documents' own files offered for download
     site_url: str | None  # in a document's citation
     doc_files: dict[tuple[str, str], str]  # (doc, "tei" | "yaml") -> download path
     glossary_downloads: list[Download]
     evaluation: Published
-    listing: Callable[[], list[Download]]  # every download (waits for the exports)
+    listing: Callable[[], list[Download]]  # every download, as the exports saw them (waits for them)
     findings: Callable[[], list[Any]]  # the checks' findings (waits for them)
     root: Any
     version: meta.Version
@@ -115,7 +114,7 @@ def specs(data: SiteData, inputs: Inputs) -> Iterator[Spec]:
                lambda pages, url: pages.rules(url, RULES))
     yield Spec("search.md", "search", _label("search"), _label("search_hint"), ("search",), Pages.search)
     yield Spec("downloads.md", "downloads", _label("downloads"), _label("downloads_intro"),
-               ("downloads", inputs.results, inputs.own_files, inputs.version), lambda pages, url: pages.downloads(url, inputs.listing()),
+               ("downloads", inputs.results, inputs.version), lambda pages, url: pages.downloads(url, inputs.listing()),
                deferred=True, head=lambda lang, address: meta.head([], meta.dataset_json_ld(
                    lang, address, inputs.version, inputs.listing())))
     yield Spec("quality.md", "quality", _label("quality"), _label("quality_intro"), ("quality", inputs.results),
