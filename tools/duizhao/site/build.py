@@ -214,11 +214,13 @@ class SiteBuilder:
         unmodified = set()
         documents = len(data.documents)
         for gen in sorted(self.pages.values(), key=lambda g: g.src_uri in self.deferred):
-            file = File.generated(config, gen.src_uri, content=gen.markdown)
-            if self.dirty and same_nav and gen.key and self.written.get(gen.src_uri) == gen.key:
+            same = self.dirty and same_nav and gen.key and self.written.get(gen.src_uri) == gen.key
+            if same:
                 unmodified.add(gen.src_uri)
                 if not navigation.listed(gen.kind, documents):
                     continue  # already written, in no navigation: MkDocs need not even know of it
+            file = File.generated(config, gen.src_uri, content=gen.markdown)
+            if same:
                 file.is_modified = _unmodified  # type: ignore[method-assign]
             files.append(file)
         for gen in self.pages.values():
