@@ -77,6 +77,10 @@ def test_a_save_shows_at_once_and_the_checks_follow(tmp_path):
         ann.write_text(ann.read_text(encoding="utf-8").replace(NOTE, NOTE + "    note: served-note-1\n", 1),
                        encoding="utf-8")
         _wait_for(base + "documents/mini-news-2020/", "served-note-1", 60)
+        # its download is the file as saved; the other document's, copied by the first build, stays
+        downloads = f"http://127.0.0.1:{port}/downloads/"
+        _wait_for(downloads + "annotations/mini-news-2020.yaml", "served-note-1", 10)
+        assert 'xml:id="mini-interview-2021"' in _get(downloads + "tei/mini-interview-2021.xml")
         # an unknown entity: the page at once, the data-quality page when the checks have run
         ann.write_text(ann.read_text(encoding="utf-8").replace("entity: luxshare", "entity: no-such-entity"),
                        encoding="utf-8")
@@ -194,6 +198,10 @@ def _place_ids(data) -> dict:
             for k, v in data.places.items()}
 
 
+def _offsets(data) -> dict:
+    return {k: list(v.items()) for k, v in data.place_offsets.items()}
+
+
 def test_site_data_carries_over_the_documents_unchanged_and_equals_a_fresh_read(tmp_path):
     from duizhao import names
     from duizhao.site.data import SiteData
@@ -218,3 +226,39 @@ def test_site_data_carries_over_the_documents_unchanged_and_equals_a_fresh_read(
     assert new.term_occurrences == fresh.term_occurrences
     assert new.document_digest(project.documents["mini-news-2020"]) == fresh.document_digest(
         fresh.project.documents["mini-news-2020"]) != before
+
+
+def test_places_and_names_joined_again_after_saves_equal_a_fresh_read(tmp_path):
+    """A build joins the places and the name occurrences again only where the saved documents
+    are (duizhao.joined): after each save, they are a fresh read's, in the same order."""
+    from duizhao import names
+    from duizhao.site.data import SiteData
+
+    root = build_project(tmp_path / "p", FIXTURES / "site")
+    news_tei, news = root / "corpus" / "mini-news-2020.xml", root / "annotations" / "mini-news-2020.yaml"
+    saves = [  # (file, old text, new text): each carried over from the build before it
+        (news, "entity: luxshare", "entity: jian-city"),  # a mention moves to another entity
+        (news_tei, "2020-11-09", "2022-11-09"),  # the document moves after the interview
+        (news, NOTE, NOTE.replace("accepted", "rejected")),  # an annotation is no longer shown
+        (news_tei, "吉安", "吉州"),  # the names in its text change
+    ]
+    project = Project(root)
+    data = SiteData(project, version="t")
+    data.places, data.term_occurrences
+    for path, old_text, new_text in saves:
+        text = path.read_text(encoding="utf-8")
+        assert old_text in text
+        path.write_text(text.replace(old_text, new_text), encoding="utf-8")
+        later = Project(root)
+        later.carry(project)
+        annotations_mod.carry(later, project)
+        names.carry(later, project)
+        data = SiteData(later, version="t", previous=data)
+        assert data.changed == {"mini-news-2020"}
+        data.carried()
+        fresh = SiteData(Project(root), version="t")
+        assert _place_ids(data) == _place_ids(fresh) and _offsets(data) == _offsets(fresh)
+        assert data.term_occurrences == fresh.term_occurrences
+        assert names.corpus_names(later).occurrences == names.corpus_names(fresh.project).occurrences
+        project = later
+    assert [doc.id for doc in data.documents] == ["mini-interview-2021", "mini-news-2020"]  # it moved

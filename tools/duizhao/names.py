@@ -15,6 +15,7 @@ from typing import Any
 
 import ahocorasick
 
+from .joined import Joined
 from .memo import per_project
 from .project import Project
 from .registries import Record, records_of, registries
@@ -90,19 +91,36 @@ class CorpusNames:
     def __init__(self, project: Project, previous: "CorpusNames | None" = None):
         found = registries(project)
         self.matcher = Matcher.of([*found.records("glossary"), *found.records("entities")])
-        self.occurrences: list[Occurrence] = []
-        self._by_ref: dict[Ref, list[Occurrence]] = {}
         self._by_doc: dict[str, tuple[Document, set[Ref], list[Occurrence]]] = {}
+        self._refs: dict[str, dict[Ref, list[Occurrence]]] = {}  # a document's occurrences by ref
         # the same names: a document ``previous`` scanned (the same object) is not scanned again
-        known = previous._by_doc if previous is not None and previous.matcher.forms == self.matcher.forms else {}
+        same = previous is not None and previous.matcher.forms == self.matcher.forms
+        known = previous._by_doc if previous is not None and same else {}
+        changed = set(known) - set(project.documents)  # removed
         for doc in project.documents.values():
             old = known.get(doc.id)
-            written, occurrences = (old[1], old[2]) if old is not None and old[0] is doc else self._scan(doc)
+            if old is not None and old[0] is doc:
+                self._by_doc[doc.id], self._refs[doc.id] = old, previous._refs[doc.id]
+                continue
+            changed.add(doc.id)
+            written, occurrences = self._scan(doc)
             self._by_doc[doc.id] = (doc, written, occurrences)
-            self.occurrences += occurrences
+            by_ref: dict[Ref, list[Occurrence]] = {}
             for occ in occurrences:
                 for ref in occ.match.refs:
-                    self._by_ref.setdefault(ref, []).append(occ)
+                    by_ref.setdefault(ref, []).append(occ)
+            self._refs[doc.id] = by_ref
+        order, part = list(self._by_doc), self._refs.__getitem__
+        if previous is not None and same:
+            touched = {ref for doc_id in changed for side in (previous, self) for ref in side._refs.get(doc_id, ())}
+            self._by_ref = previous._by_ref.rejoined(order, part, changed, touched)
+        else:
+            self._by_ref = Joined.of(order, part)
+
+    @property
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence, in corpus and text order."""
+        return [occ for _, _, found in self._by_doc.values() for occ in found]
 
     def _scan(self, doc: Document) -> tuple[set[Ref], list[Occurrence]]:
         written: set[Ref] = set()
@@ -126,7 +144,7 @@ class CorpusNames:
 
     def of(self, kind: str, rid: str) -> list[Occurrence]:
         """The occurrences of one term or entity (not counting those inside a longer name)."""
-        return self._by_ref.get((kind, rid), [])
+        return self._by_ref.values.get((kind, rid), [])
 
 
 @per_project

@@ -213,6 +213,8 @@ class Project:
         return paths if self._only is None else [p for p in paths if p in self._only]
 
     def tei(self, path: Path) -> TEIFile:
+        if path in self._tei:  # a path as listed (the root is resolved): not resolved again
+            return self._tei[path]
         path = Path(path).resolve()
         if path not in self._tei:
             source = self.overlay.get(path)
@@ -226,6 +228,8 @@ class Project:
         return self._tei[path]
 
     def yaml(self, path: Path) -> YAMLFile:
+        if path in self._yaml:
+            return self._yaml[path]
         path = Path(path).resolve()
         if path not in self._yaml:
             held = self.overlay.get(path)

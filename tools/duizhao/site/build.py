@@ -115,7 +115,8 @@ class SiteBuilder:
         # `mkdocs serve --dirty`: the cache key of each generated page the server last wrote; a
         # page whose key is the same again does not count as modified, so MkDocs leaves it be
         self.dirty = False
-        self.written: dict[str, Any] = {}  # src_uri -> key; "" -> the navigation's signature
+        self.written: dict[str, Any] = {}  # src_uri -> key; "" -> the navigation's signature; a copied file's digest
+        self.copied: dict[str, str] = {}  # the documents' own files: path in the site -> SHA-256
         self.nav: tuple = ()
         # `mkdocs serve`: the exports, checks and search index catch up behind the builds
         self.serving = False
@@ -180,7 +181,10 @@ class SiteBuilder:
             files.append(File.generated(config, path, abs_src_path=str(
                 background.dirs["exports"] / Path(path).name)))
         own_files = downloads_mod.document_files(project, data.file_digest)  # digests remembered by stat
+        self.copied = {p.download.path: p.download.sha256 for p in own_files}
         for payload in own_files:
+            if self.dirty and self.written.get(payload.download.path) == payload.download.sha256:
+                continue  # `serve --dirty`: copied by the last build as it is; MkDocs need not know of it
             files.append(File.generated(config, payload.download.path, abs_src_path=str(payload.source)))
         inputs = page_list.Inputs(
             doc_digests=doc_digests, results=background.shown, site_url=config.site_url,
@@ -225,7 +229,7 @@ class SiteBuilder:
             files.append(file)
         for gen in self.pages.values():
             gen.html = _once(gen.html)
-        self._render_missing(cache, env)
+        self._render_missing(cache, env, unmodified)
         for gen in self.pages.values():  # the worker runs meanwhile
             if gen.src_uri in unmodified:
                 cache.keep(gen.key)
@@ -248,13 +252,14 @@ class SiteBuilder:
         if spec.deferred:
             self.deferred.add(src_uri)
 
-    def _render_missing(self, cache: RenderCache, env: Environment) -> None:
-        """Render the pages missing from the cache, in parallel (:mod:`.parallel`): document
+    def _render_missing(self, cache: RenderCache, env: Environment, unmodified: set[str]) -> None:
+        """Render the pages missing from the cache (but those the server wrote as they are), in
+        parallel (:mod:`.parallel`): document
         pages first (a document's two languages together: they share its rows), sending
         back the English projections they compute, then the other pages, which reuse them."""
         assert self.data is not None and self.settings is not None
-        missing = [g for g in self.pages.values()
-                   if g.render is not None and g.src_uri not in self.deferred and not cache.has(g.key)]
+        missing = [g for g in self.pages.values() if g.render is not None and g.src_uri not in self.deferred
+                   and g.src_uri not in unmodified and not cache.has(g.key)]
         if not missing:
             return
         # forking pays for itself only for many pages (a save in `mkdocs serve` renders a few)
@@ -372,7 +377,7 @@ class SiteBuilder:
                 publish.write_sitemap(self.files, self.real_alternates, config)
             publish.prune_theme(Path(config.site_dir))
             if self.dirty:
-                self.written = {"": self.nav, **{src: gen.key for src, gen in self.pages.items()}}
+                self.written = {"": self.nav, **self.copied, **{src: gen.key for src, gen in self.pages.items()}}
             if self.serving and not self.frozen:
                 # what the first build read is kept (and carried over) for the life of the server:
                 # out of the collector's sight, a save's build does not scan it again (at 1,000

@@ -19,6 +19,7 @@ from typing import Any, Callable, TypeVar
 
 from .. import annotations as annotations_mod
 from ..annotations import Annotation
+from ..joined import Joined
 from ..names import corpus_names
 from ..project import Project, file_stat
 from ..registries import Registries, registries
@@ -116,11 +117,12 @@ class SiteData:
 
     def carried(self) -> None:
         """Take the previous build's English projections of the documents unchanged (their
-        marks and the registries the same), then let the previous build go."""
+        marks and the registries the same) and its places, then let the previous build go."""
         old = self.previous
         if old is not None and old.registry_digest == self.registry_digest:
             same = {d for d in self.marks if self._unchanged(d)}
             self.projected.update((k, v) for k, v in old.projected.items() if k[0] in same)
+        self._places  # joined again only where the changed documents are, while the last build's is here
         self.previous = None
 
     # -- documents and registries ---------------------------------------------------
@@ -178,16 +180,24 @@ class SiteData:
         return self.marks.get(doc.id, {}).get(seg.id, [])
 
     @cached_property
+    def _places(self) -> Joined:
+        order = [doc.id for doc in self.documents]
+        old = self.previous
+        if old is None or "_places" not in old.__dict__:
+            return Joined.of(order, self.document_places)
+        touched = {target for doc_id in self.changed for side in (old, self)
+                   if doc_id in side.project.documents for target in side.document_places(doc_id)}
+        return old._places.rejoined(order, self.document_places, self.changed, touched)
+
+    @property
     def places(self) -> dict[tuple[str, str], list[Place]]:
         """``{(type, target id): [Place]}`` in corpus order (documents by date)."""
-        out: dict[tuple[str, str], list[Place]] = defaultdict(list)
-        offsets: dict[tuple[str, str], dict[str, tuple[int, int]]] = defaultdict(dict)
-        for doc in self.documents:
-            for target, found in self.document_places(doc.id).items():
-                offsets[target][doc.id] = (len(out[target]), len(found))
-                out[target] += found
-        self.place_offsets = offsets  # {target: {doc: (first place, places)}}
-        return out
+        return self._places.values
+
+    @property
+    def place_offsets(self) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
+        """``{target: {doc: (its first place, its number of places)}}``, in corpus order."""
+        return self._places.where
 
     def document_places(self, doc_id: str) -> dict[tuple[str, str], list[Place]]:
         """The places of one document, by target."""

@@ -205,9 +205,9 @@ class Keys:
         among). The rows are keyed in corpus order: the page sorts them (stably) by fields
         of the rows, so the order shown follows from this one."""
         def shown() -> tuple:
-            rows = [self._figures(doc.id).get(iid) for doc in self.data.documents]
-            named = sorted({e for found in rows if found for e in found[1]}, key=repr)
-            return (self.data.indicators[iid], tuple(found[0] for found in rows if found),
+            rows = [self._figures(doc_id)[iid] for doc_id in self.data.place_offsets.get(("figure", iid), {})]
+            named = sorted({e for found in rows for e in found[1]}, key=repr)
+            return (self.data.indicators[iid], tuple(found[0] for found in rows),
                     tuple(self._entry(e) for e in named))
         return ("indicator", iid, self._remember(("indicator", iid), shown))
 
