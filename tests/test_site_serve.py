@@ -126,12 +126,17 @@ def _alive(pid: int) -> bool:
 
 def test_a_killed_server_leaves_no_follower_behind(tmp_path):
     """The follower holds the server's socket (it is forked): it must end with the server,
-    even one killed outright, or the next `make serve` finds the port taken."""
+    even one killed outright, or the next `make serve` finds the port taken. It yields the
+    processors to the server's builds."""
     script = tmp_path / "serve.py"
     script.write_text(FOLLOWED, encoding="utf-8")
     server = subprocess.Popen([sys.executable, str(script), str(tmp_path)], stdout=subprocess.PIPE, text=True)
     follower = int(server.stdout.readline())
     assert _alive(follower)
+    deadline = time.monotonic() + 5  # it runs only when the server's builds leave a processor idle
+    while os.sched_getscheduler(follower) != os.SCHED_IDLE:
+        assert time.monotonic() < deadline, "the follower is not idle-scheduled"
+        time.sleep(0.05)
     server.kill()
     server.communicate(timeout=30)
     deadline = time.monotonic() + 5

@@ -29,11 +29,6 @@ def digest(value: Any) -> str:
     return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
-def _where(place: Place) -> tuple:
-    """A place within its document."""
-    return (place.segment.id, place.mark.id, place.mark.start, place.mark.end)
-
-
 def _projected(mark: Mark) -> tuple:
     """What :func:`duizhao.projection.project` reads of a mark."""
     ann = mark.ann
@@ -182,13 +177,23 @@ class Keys:
         first = (number - 1) * render.MENTIONS_PER_PAGE
         return ("entity", eid, number, self._remember(("entity", eid, number), lambda: (
             entry, self._entry(entry.get("parent")), self.children.get(eid, ()), len(places),
-            tuple(self._mentions(p.doc.id)[_where(p)] for p in places[first:first + render.MENTIONS_PER_PAGE]))))
+            self._page_mentions(eid, places[first:first + render.MENTIONS_PER_PAGE], first))))
 
-    def _mentions(self, doc_id: str) -> dict[tuple, tuple]:
-        """The :meth:`mention` keys of a document's entity mentions (worked out once per document)."""
+    def _page_mentions(self, eid: str, shown: list[Place], first: int) -> tuple:
+        """The :meth:`mention` keys of ``shown``, the places of an entity from the ``first``:
+        taken a document's run at a time from its keys."""
+        runs, out = self.data.place_offsets.get(("entity", eid), {}), []
+        while len(out) < len(shown):
+            doc_id = shown[len(out)].doc.id
+            skip = first + len(out) - runs[doc_id][0]
+            out += self._mentions(doc_id)[eid][skip:skip + len(shown) - len(out)]
+        return tuple(out)
+
+    def _mentions(self, doc_id: str) -> dict[str, list[tuple]]:
+        """``{entity: the mention keys of its places in a document}`` (once per document)."""
         return self.data.per_document(doc_id, "mentions", lambda: {
-            _where(p): self.mention(p) for (kind, _), found in self.data.document_places(doc_id).items()
-            if kind == "entity" for p in found})
+            eid: [self.mention(p) for p in found] for (kind, eid), found in self.data.document_places(doc_id).items()
+            if kind == "entity"})
 
     # -- figures ------------------------------------------------------------------------------
     @staticmethod
