@@ -255,7 +255,7 @@ def test_a_segments_chinese_edited(tmp_path, base):
     """A term's name written into a segment: the glossary lists one more occurrence; the
     mentions of the segment show its text."""
     data = base.data
-    tid = next(t for t in data.glossary if data.term_occurrences.get(t))
+    tid = next(t for t in data.glossary if data.term_occurrences(t))
     zh = data.glossary[tid]["zh"]
     for place in marks(data, "entity"):
         doc, seg = place.doc, place.segment
@@ -270,7 +270,7 @@ def test_a_segments_chinese_edited(tmp_path, base):
         path.write_text(path.read_text(encoding="utf-8").replace(written, written[:-2] + escape(zh) + "</"),
                         encoding="utf-8")
     after = edited(tmp_path, write)
-    assert len(after.data.term_occurrences[tid]) == len(data.term_occurrences[tid]) + 1
+    assert len(after.data.term_occurrences(tid)) == len(data.term_occurrences(tid)) + 1
     assert compare(base, after, "(h) Chinese of a segment") == (
         doc_pages(doc.id) | both("glossary.md") | mention_pages(data, place))
 
@@ -318,7 +318,7 @@ def test_a_term_added_to_the_glossary(tmp_path, base):
         path.write_text(path.read_text(encoding="utf-8") + f"  - id: zz-added\n    zh: {zh}\n    en: added\n",
                         encoding="utf-8")
     after = edited(tmp_path, add)
-    assert after.data.term_occurrences["zz-added"]
+    assert after.data.term_occurrences("zz-added")
     changed = compare(base, after, "(g) a term added to the glossary")
     # the registries are part of every document page's key; the home page counts the terms
     assert both("glossary.md") | both("index.md") <= changed

@@ -20,7 +20,7 @@ from typing import Any, Callable, TypeVar
 from .. import annotations as annotations_mod
 from ..annotations import Annotation
 from ..joined import Joined
-from ..names import corpus_names
+from ..names import Occurrence, corpus_names
 from ..project import Project, file_stat
 from ..registries import Registries, registries
 from ..tei import Document, Segment
@@ -232,11 +232,9 @@ class SiteData:
         return self.projected[key]
 
     # -- term frequencies (the one notion shared with checks and exports) -----------------
-    @cached_property
-    def term_occurrences(self) -> dict[str, list[tuple[str, str]]]:
-        """``{term id: [(doc, segment)]}`` of every occurrence in the zh text."""
-        names = corpus_names(self.project)
-        return {tid: [(o.doc, o.segment) for o in names.of("term", tid)] for tid in self.glossary}
+    def term_occurrences(self, tid: str) -> list[Occurrence]:
+        """Every occurrence of a term in the zh text, in corpus order (do not change the list)."""
+        return corpus_names(self.project).of("term", tid)
 
     # -- cache keys ---------------------------------------------------------------------
     @cached_property

@@ -49,7 +49,8 @@ class Keys:
     def _carry(self) -> None:
         """Take the previous build's keys of the pages an edit cannot have touched: the
         registries the same, an entity's or indicator's page when no changed document has
-        (or had) a mention or figure of it; the glossary when no document's text changed."""
+        (or had) a mention or figure of it; the glossary when no document's text changed; the
+        figures' index when no changed document's figures by indicator and modality did."""
         data, old = self.data, self.data.previous
         if old is None or old.registry_digest != data.registry_digest:
             return
@@ -61,13 +62,14 @@ class Keys:
                     targets |= side.document_places(doc_id).keys()
             texts = texts or old.project.documents.get(doc_id) is not data.project.documents.get(doc_id)
         hit = {t: self._pages_hit(t, old) for t in targets if t[0] == "entity"}
+        figures = any(_figure_counts(old, d) != _figure_counts(data, d) for d in data.changed)
         for page, value in old.page_keys.items():
             kind, name = page[0], page[1] if len(page) > 1 else None
             if kind == "entity" and (kind, name) in hit and (hit[(kind, name)] is None or page[2] in hit[(kind, name)]):
                 continue
             if kind == "indicator" and ("figure", name) in targets:
                 continue
-            if kind == "glossary" and texts:
+            if (kind == "glossary" and texts) or (kind == "figures" and figures):
                 continue
             self.memo[page] = value
 
@@ -127,11 +129,10 @@ class Keys:
         :data:`~.render.OCCURRENCE_LINKS`) and frequency; the downloads. (The page's context
         counts a term's annotations too, which the template does not show.)"""
         def terms() -> tuple:
-            docs = {doc.id for doc in self.data.documents}
             out = []
             for tid in self.data.glossary:
-                found = [(d, s) for d, s in self.data.term_occurrences.get(tid, []) if d in docs]
-                out.append((tid, tuple(found[:render.OCCURRENCE_LINKS]), len(found)))
+                found = self.data.term_occurrences(tid)
+                out.append((tid, tuple((o.doc, o.segment) for o in found[:render.OCCURRENCE_LINKS]), len(found)))
             return tuple(out)
         return ("glossary", self.registry["glossary"], self._remember(("glossary",), terms), tuple(downloads))
 
@@ -230,12 +231,19 @@ class Keys:
     def figures_index(self) -> tuple:
         """``figures.html``: every indicator's names and unit, its figures by modality; the
         figures without an indicator."""
-        total: Counter = Counter()  # (indicator or None, modality) -> figures, summed over the documents
-        for doc in self.data.documents:
-            total.update(self.data.per_document(doc.id, "figures", lambda doc=doc: Counter(
-                (m.ann.indicator or None, m.ann.modality) for ms in self.data.marks.get(doc.id, {}).values()
-                for m in ms if m.type == "figure")))
-        counts = tuple((iid, tuple(sorted(((mod, n) for (i, mod), n in total.items() if i == iid and n), key=repr)))
-                       for iid in self.data.indicators)
-        unassigned = sum(n for (i, _), n in total.items() if i is None)
-        return ("figures", self.registry["indicators"], counts, unassigned)
+        def counts() -> tuple:
+            total: Counter = Counter()  # (indicator or None, modality) -> figures, summed over the documents
+            for doc in self.data.documents:
+                total.update(_figure_counts(self.data, doc.id))
+            return (tuple((iid, tuple(sorted(((mod, n) for (i, mod), n in total.items() if i == iid and n), key=repr)))
+                          for iid in self.data.indicators), sum(n for (i, _), n in total.items() if i is None))
+        return ("figures", self.registry["indicators"], self._remember(("figures",), counts))
+
+
+def _figure_counts(data: SiteData, doc_id: str) -> Counter:
+    """``{(indicator or None, modality): figures}`` of one document (none when it is not in ``data``)."""
+    if doc_id not in data.project.documents:
+        return Counter()
+    return data.per_document(doc_id, "figures", lambda: Counter(
+        (m.ann.indicator or None, m.ann.modality) for ms in data.marks.get(doc_id, {}).values()
+        for m in ms if m.type == "figure"))

@@ -147,9 +147,10 @@ class Pages(Renderer):
         docs = {d.id: d for d in self.data.documents}
         terms = []
         for tid, entry in self.data.glossary.items():
-            occurrences = [(docs[d], s) for d, s in self.data.term_occurrences.get(tid, []) if d in docs]
-            terms.append({"id": tid, "entry": entry, "occurrences": occurrences[:OCCURRENCE_LINKS],
-                          "frequency": len(occurrences), "annotated": len(self.data.places_of("term", tid))})
+            found = self.data.term_occurrences(tid)
+            terms.append({"id": tid, "entry": entry, "frequency": len(found),
+                          "occurrences": [(docs[o.doc], o.segment) for o in found[:OCCURRENCE_LINKS]],
+                          "annotated": len(self.data.places_of("term", tid))})
         categories = sorted({str(t["entry"].get("category") or "") for t in terms} - {""})
         return self.page("glossary.html", url, letters=lettered(terms, self.lang), count=len(terms),
                          categories=categories, downloads=downloads)
