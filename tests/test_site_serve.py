@@ -18,7 +18,7 @@ from duizhao import annotations as annotations_mod
 from duizhao.project import Project
 from duizhao.site.background import Background, Follower
 from duizhao.site.config import write_config
-from duizhao.site.publish import search_bundle
+from duizhao.site.publish import linked, search_bundle
 
 from conftest import FIXTURES, build_project
 
@@ -81,6 +81,7 @@ def test_a_save_shows_at_once_and_the_checks_follow(tmp_path):
         downloads = f"http://127.0.0.1:{port}/downloads/"
         _wait_for(downloads + "annotations/mini-news-2020.yaml", "served-note-1", 10)
         assert 'xml:id="mini-interview-2021"' in _get(downloads + "tei/mini-interview-2021.xml")
+        assert "mini-interview-2021" in _get(downloads + "documents.csv")  # a dataset, linked
         # an unknown entity: the page at once, the data-quality page when the checks have run
         ann.write_text(ann.read_text(encoding="utf-8").replace("entity: luxshare", "entity: no-such-entity"),
                        encoding="utf-8")
@@ -177,6 +178,19 @@ def test_search_bundle_is_linked_while_serving_and_copied_when_built(tmp_path):
     search_bundle(a, target)
     assert not target.is_symlink() and (target / "index.json").read_text(encoding="utf-8") == "a"
     assert not (target / "records.json").exists()
+
+
+def test_a_served_dataset_is_a_link_swapped_for_whatever_was_there(tmp_path):
+    old, new = tmp_path / "k1.csv", tmp_path / "k2.csv"
+    old.write_text("k1", encoding="utf-8")
+    new.write_text("k2", encoding="utf-8")
+    target = tmp_path / "site" / "downloads" / "documents.csv"
+    target.parent.mkdir(parents=True)
+    target.write_text("copied", encoding="utf-8")  # a build's copy
+    linked(old, target)
+    assert target.is_symlink() and target.read_text(encoding="utf-8") == "k1"
+    linked(new, target)
+    assert target.read_text(encoding="utf-8") == "k2" and not target.with_name("documents.csv.new").exists()
 
 
 def test_a_project_carries_over_only_the_files_unchanged_on_disk(tmp_path):

@@ -178,8 +178,9 @@ class SiteBuilder:
 
         datasets = downloads_mod.dataset_paths()
         for what, fmt, path in datasets:
-            files.append(File.generated(config, path, abs_src_path=str(
-                background.dirs["exports"] / Path(path).name)))
+            if not self.serving:  # while serving they are linked, not copied (finish)
+                files.append(File.generated(config, path, abs_src_path=str(
+                    background.dirs["exports"] / Path(path).name)))
         own_files = downloads_mod.document_files(project, data.file_digest)  # digests remembered by stat
         self.copied = {p.download.path: p.download.sha256 for p in own_files}
         for payload in own_files:
@@ -376,6 +377,9 @@ class SiteBuilder:
             if not self.dirty:  # (a served preview has no use for one, and knows only the pages it wrote)
                 publish.write_sitemap(self.files, self.real_alternates, config)
             publish.prune_theme(Path(config.site_dir))
+            if self.serving and self.background is not None:
+                for _, _, path in downloads_mod.dataset_paths():
+                    publish.linked(self.background.dirs["exports"] / Path(path).name, Path(config.site_dir) / path)
             if self.dirty:
                 self.written = {"": self.nav, **self.copied, **{src: gen.key for src, gen in self.pages.items()}}
             if self.serving and not self.frozen:
