@@ -109,6 +109,10 @@ class SiteData:
             memo[doc_id] = old[doc_id] if doc_id in old and self._unchanged(doc_id) else compute()
         return memo[doc_id]
 
+    def computed(self, doc_id: str, what: str) -> Any:
+        """What :meth:`per_document` worked out for ``what`` of a document, if it did (else None)."""
+        return self._per_document.get(what, {}).get(doc_id)
+
     def _unchanged(self, doc_id: str) -> bool:
         """Whether the previous build read this document and its annotations as they are."""
         old = self.previous

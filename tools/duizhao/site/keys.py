@@ -49,8 +49,9 @@ class Keys:
     def _carry(self) -> None:
         """Take the previous build's keys of the pages an edit cannot have touched: the
         registries the same, an entity's or indicator's page when no changed document has
-        (or had) a mention or figure of it; the glossary when no document's text changed; the
-        figures' index when no changed document's figures by indicator and modality did."""
+        (or had) a mention or figure of it, or shows on it as before; the glossary when no
+        document's text changed; the figures' index when no changed document's figures by
+        indicator and modality did."""
         data, old = self.data, self.data.previous
         if old is None or old.registry_digest != data.registry_digest:
             return
@@ -61,6 +62,7 @@ class Keys:
                 if doc_id in side.project.documents:
                     targets |= side.document_places(doc_id).keys()
             texts = texts or old.project.documents.get(doc_id) is not data.project.documents.get(doc_id)
+        targets = {t for t in targets if not self._shown_as_before(t, old)}
         hit = {t: self._pages_hit(t, old) for t in targets if t[0] == "entity"}
         figures = any(_figure_counts(old, d) != _figure_counts(data, d) for d in data.changed)
         for page, value in old.page_keys.items():
@@ -72,6 +74,22 @@ class Keys:
             if (kind == "glossary" and texts) or (kind == "figures" and figures):
                 continue
             self.memo[page] = value
+
+    def _shown_as_before(self, target: tuple[str, str], old: SiteData) -> bool:
+        """Whether an entity's or indicator's pages show every changed document as before:
+        its run of places where it was, and the same :meth:`mention` keys or figure rows (a
+        note, a status among those shown, an edit elsewhere in the document leave them be)."""
+        kind, name = target
+        if kind not in ("entity", "figure"):
+            return False
+        what, shown = ("mentions", self._mentions) if kind == "entity" else ("figures_shown", self._figures)
+        for doc_id in self.data.changed:
+            run = self.data.place_offsets.get(target, {}).get(doc_id)
+            if run != old.place_offsets.get(target, {}).get(doc_id):
+                return False
+            if run is not None and (old.computed(doc_id, what) or {}).get(name, ()) != shown(doc_id).get(name):
+                return False
+        return True
 
     def _pages_hit(self, target: tuple[str, str], old: Any) -> set[int] | None:
         """The pages of an entity that show a changed document's mentions (None: all of them,
