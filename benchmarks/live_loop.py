@@ -138,14 +138,9 @@ def _save(path: Path) -> str:
     return marker
 
 
-def time_serve(size: int, saves: int = 5, settle: float = 4.0, timeout: float = 1800, tei: bool = False
-               ) -> list[float]:
-    """Seconds from each of ``saves`` saves of an annotation file to its document's page showing
-    the edit, on one ``mkdocs serve --dirty`` (as ``make serve`` runs it; its first build is not
-    timed). Between saves, ``settle`` seconds for the rebuild that follows the background jobs.
-    The site copy (and its caches) is kept between runs; its code is this repository's, copied."""
-    import urllib.request
-
+def site_copy(size: int) -> Path:
+    """A copy of the repository (its code, site and config; its corpus, or a synthetic one of
+    ``size`` documents, kept with its caches between runs) to serve."""
     site = ROOT / f"site{size}"
     for part in ("tools", "site", "mkdocs.yml"):
         if (site / part).is_dir():
@@ -155,10 +150,24 @@ def time_serve(size: int, saves: int = 5, settle: float = 4.0, timeout: float = 
         else:
             shutil.copyfile(REPO / part, site / part)
     data = REPO if size == 5 else ROOT / f"c{size}"
+    if size != 5 and not (data / "corpus").is_dir():
+        generate(data, size)
     for part in ("corpus", "annotations"):
         if size == 5 or not (site / part).is_dir():
             shutil.rmtree(site / part, ignore_errors=True)
             shutil.copytree(data / part, site / part)
+    return site
+
+
+def time_serve(size: int, saves: int = 5, settle: float = 4.0, timeout: float = 1800, tei: bool = False
+               ) -> list[float]:
+    """Seconds from each of ``saves`` saves of an annotation file to its document's page showing
+    the edit, on one ``mkdocs serve --dirty`` (as ``make serve`` runs it; its first build is not
+    timed). Between saves, ``settle`` seconds for the rebuild that follows the background jobs.
+    The site copy (and its caches) is kept between runs; its code is this repository's, copied."""
+    import urllib.request
+
+    site = site_copy(size)
     path = one_file(site)
     url = f"http://127.0.0.1:8765/en/documents/{path.stem}/"
     if tei:
@@ -206,9 +215,6 @@ def main() -> None:
     if args.serve_only:
         print("| documents, file saved | serve: page shows a save, median s | every save s |\n|---|---:|---|")
         for size in args.sizes:
-            root = ROOT / f"c{size}"
-            if size != 5 and not (root / "corpus").is_dir():
-                generate(root, size)
             for tei in (False, True):
                 times = time_serve(size, args.saves, tei=tei)
                 print(f"| {size:,} {'TEI' if tei else 'YAML'} | {statistics.median(times):.2f} | "

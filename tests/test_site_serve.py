@@ -286,3 +286,34 @@ def test_places_and_names_joined_again_after_saves_equal_a_fresh_read(tmp_path):
         assert names.corpus_names(later).occurrences == names.corpus_names(fresh.project).occurrences
         project = later
     assert [doc.id for doc in data.documents] == ["mini-interview-2021", "mini-news-2020"]  # it moved
+
+
+def _carried(project: Project, old):
+    """The next serving build's project and site data, carried over from ``project`` and ``old``."""
+    from duizhao import names
+    from duizhao.site.data import SiteData
+
+    later = Project(project.root)
+    later.carry(project)
+    annotations_mod.carry(later, project)
+    names.carry(later, project)
+    return later, SiteData(later, version="t", previous=old)
+
+
+def test_a_build_that_needed_nothing_still_hands_everything_on(tmp_path):
+    """The catch-up build after the background jobs asks for almost nothing per document: the
+    save after it must still find every unchanged document's values worked out."""
+    from duizhao.site.data import SiteData
+
+    root = build_project(tmp_path / "p", FIXTURES / "site")
+    project = Project(root)
+    first = SiteData(project, version="t")
+    kept = first.document_places("mini-interview-2021")
+    first.carried()
+    project, catch_up = _carried(project, first)  # nothing changed, nothing asked for
+    catch_up.carried()
+    ann = root / "annotations" / "mini-news-2020.yaml"
+    ann.write_text(ann.read_text(encoding="utf-8").replace(NOTE, NOTE + "    note: after\n", 1), encoding="utf-8")
+    project, save = _carried(project, catch_up)
+    assert save.changed == {"mini-news-2020"}
+    assert save.document_places("mini-interview-2021") is kept

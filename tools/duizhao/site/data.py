@@ -120,13 +120,20 @@ class SiteData:
                 and old._files.get(doc_id) is self._files.get(doc_id) and doc_id in old.__dict__.get("marks", {}))
 
     def carried(self) -> None:
-        """Take the previous build's English projections of the documents unchanged (their
-        marks and the registries the same) and its places, then let the previous build go."""
+        """Take over everything the previous build worked out for the documents unchanged (its
+        marks, places and per-document values; English projections when the registries are the
+        same), whether this build needed it or not, then let the previous build go: a build
+        that needs little (the catch-up build after the background jobs) must not leave the
+        next save to work out all of it again (8 s at 1,000 documents)."""
         old = self.previous
-        if old is not None and old.registry_digest == self.registry_digest:
-            same = {d for d in self.marks if self._unchanged(d)}
-            self.projected.update((k, v) for k, v in old.projected.items() if k[0] in same)
-        self._places  # joined again only where the changed documents are, while the last build's is here
+        self.marks, self._places  # joined again only where the changed documents are
+        if old is not None:
+            same = set(self.project.documents) - self.changed
+            for what, values in old._per_document.items():
+                memo = self._per_document.setdefault(what, {})
+                memo.update((d, v) for d, v in values.items() if d in same and d not in memo)
+            if old.registry_digest == self.registry_digest:
+                self.projected.update((k, v) for k, v in old.projected.items() if k[0] in same)
         self.previous = None
 
     # -- documents and registries ---------------------------------------------------
