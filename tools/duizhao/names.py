@@ -95,7 +95,7 @@ class CorpusNames:
         self._refs: dict[str, dict[Ref, list[Occurrence]]] = {}  # a document's occurrences by ref
         # the same names: a document ``previous`` scanned (the same object) is not scanned again
         same = previous is not None and previous.matcher.forms == self.matcher.forms
-        known = previous._by_doc if previous is not None and same else {}
+        known = previous._by_doc if same else {}
         changed = set(known) - set(project.documents)  # removed
         for doc in project.documents.values():
             old = known.get(doc.id)
@@ -111,7 +111,7 @@ class CorpusNames:
                     by_ref.setdefault(ref, []).append(occ)
             self._refs[doc.id] = by_ref
         order, part = list(self._by_doc), self._refs.__getitem__
-        if previous is not None and same:
+        if same:
             touched = {ref for doc_id in changed for side in (previous, self) for ref in side._refs.get(doc_id, ())}
             self._by_ref = previous._by_ref.rejoined(order, part, changed, touched)
         else:

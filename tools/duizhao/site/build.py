@@ -221,9 +221,9 @@ class SiteBuilder(PageHooks):
 
     def _render_missing(self, cache: RenderCache, env: Environment, unmodified: set[str]) -> None:
         """Render the pages missing from the cache (but those the server wrote as they are), in
-        parallel (:mod:`.parallel`): document
-        pages first (a document's two languages together: they share its rows), sending
-        back the English projections they compute, then the other pages, which reuse them."""
+        parallel (:mod:`.parallel`): document pages first (a document's two languages together:
+        they share its rows), sending back the English projections they compute, then the other
+        pages, which reuse them."""
         assert self.data is not None and self.settings is not None
         missing = [g for g in self.pages.values() if g.render is not None and g.src_uri not in self.deferred
                    and g.src_uri not in unmodified and not cache.has(g.key)]

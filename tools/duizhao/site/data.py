@@ -196,9 +196,13 @@ class SiteData:
         old = self.previous
         if old is None or "_places" not in old.__dict__:
             return Joined.of(order, self.document_places)
-        touched = {target for doc_id in self.changed for side in (old, self)
-                   if doc_id in side.project.documents for target in side.document_places(doc_id)}
-        return old._places.rejoined(order, self.document_places, self.changed, touched)
+        return old._places.rejoined(order, self.document_places, self.changed, self.changed_targets)
+
+    @cached_property
+    def changed_targets(self) -> set[tuple[str, str]]:
+        """The targets a changed document has or had places of (the previous build's view)."""
+        return {target for doc_id in self.changed for side in (self.previous, self)
+                if side is not None and doc_id in side.project.documents for target in side.document_places(doc_id)}
 
     @property
     def places(self) -> dict[tuple[str, str], list[Place]]:

@@ -55,14 +55,8 @@ class Keys:
         data, old = self.data, self.data.previous
         if old is None or old.registry_digest != data.registry_digest:
             return
-        targets: set[tuple[str, str]] = set()
-        texts = False
-        for doc_id in data.changed:
-            for side in (old, data):
-                if doc_id in side.project.documents:
-                    targets |= side.document_places(doc_id).keys()
-            texts = texts or old.project.documents.get(doc_id) is not data.project.documents.get(doc_id)
-        targets = {t for t in targets if not self._shown_as_before(t, old)}
+        texts = any(old.project.documents.get(d) is not data.project.documents.get(d) for d in data.changed)
+        targets = {t for t in data.changed_targets if not self._shown_as_before(t, old)}
         hit = {t: self._pages_hit(t, old) for t in targets if t[0] == "entity"}
         figures = any(_figure_counts(old, d) != _figure_counts(data, d) for d in data.changed)
         for page, value in old.page_keys.items():
